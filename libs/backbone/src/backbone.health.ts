@@ -1,0 +1,82 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Gauge } from 'prom-client';
+import { HealthRegistry, MetricsService } from '#libs/node-kit';
+import { DeadLetterRepository } from './dead-letters/dead-letter.repository.js';
+import { InboxConsumer } from './inbox/inbox.consumer.js';
+import { InboxService } from './inbox/inbox.service.js';
+import { OutboxRelay } from './outbox/outbox-relay.js';
+import { OutboxRepository } from './outbox/outbox.repository.js';
+
+/** Reports the backbone on /health and /metrics: outbox backlog, consumer lag, dead letters. */
+@Injectable()
+export class BackboneHealth implements OnModuleInit {
+  constructor(
+    private readonly health: HealthRegistry,
+    private readonly metrics: MetricsService,
+    private readonly outbox: OutboxRepository,
+    private readonly relay: OutboxRelay,
+    private readonly consumer: InboxConsumer,
+    private readonly inbox: InboxService,
+    private readonly deadLetters: DeadLetterRepository,
+  ) {}
+
+  onModuleInit(): void {
+    this.health.register('consumer', async () => {
+      const state = this.consumer.state;
+      const lag = state === 'running' ? await this.consumer.lag().catch(() => ({})) : {};
+      return { status: state === 'running' ? 'up' : 'down', state, topics: this.consumer.topics, lag, error: this.consumer.error, ...this.inbox.stats };
+    });
+    this.health.register('outbox', async () => {
+      const b = await this.outbox.backlog();
+      return { status: 'up', backlog: b.count, oldestUnpublishedAgeSeconds: Math.round(b.oldestAgeSeconds * 10) / 10, relaying: this.relay.leader, published: this.relay.published, lastError: this.relay.lastError };
+    });
+    this.health.register('deadLetters', async () => ({ status: 'up', parked: await this.deadLetters.countParked() }));
+
+    const r = this.metrics.registry;
+    // prom-client calls collect() with the gauge as `this`, so the sources are captured here.
+    const { outbox, consumer, deadLetters, inbox } = this;
+    new Gauge({
+      name: 'tongban_outbox_backlog',
+      help: 'Outbox events not yet published',
+      registers: [r],
+      async collect() {
+        this.set((await outbox.backlog()).count);
+      },
+    });
+    new Gauge({
+      name: 'tongban_outbox_oldest_unpublished_age_seconds',
+      help: 'Age of the oldest unpublished outbox event',
+      registers: [r],
+      async collect() {
+        this.set((await outbox.backlog()).oldestAgeSeconds);
+      },
+    });
+    new Gauge({
+      name: 'tongban_consumer_lag',
+      help: 'Messages not yet consumed, per topic',
+      labelNames: ['topic'],
+      registers: [r],
+      async collect() {
+        const lag = await consumer.lag().catch(() => ({}) as Record<string, number>);
+        for (const [topic, n] of Object.entries(lag)) this.set({ topic }, n);
+      },
+    });
+    new Gauge({
+      name: 'tongban_dead_letters_parked',
+      help: 'Messages parked as dead letters and not yet replayed or discarded',
+      registers: [r],
+      async collect() {
+        this.set(await deadLetters.countParked());
+      },
+    });
+    new Gauge({
+      name: 'tongban_inbox_events',
+      help: 'Events handled by the inbox since start, by outcome',
+      labelNames: ['outcome'],
+      registers: [r],
+      collect() {
+        for (const [outcome, n] of Object.entries(inbox.stats)) this.set({ outcome }, n as number);
+      },
+    });
+  }
+}

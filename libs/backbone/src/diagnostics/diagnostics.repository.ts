@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { EventEnvelope, PingPayload } from '#libs/contracts';
+
+export interface ReceivedPing {
+  seq: string;
+  eventId: string;
+  source: string;
+  key: string;
+  keySeq: number | null;
+  message: string;
+  occurredAt: string;
+  receivedAt: string;
+}
+
+/** The only place that queries the diagnostic tables. */
+@Injectable()
+export class DiagnosticsRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  async isHeld(manager: EntityManager, key: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query('select 1 from diagnostic_hold where key = $1', [key]);
+    return rows.length > 0;
+  }
+
+  async saveReceived(manager: EntityManager, env: EventEnvelope<PingPayload>, keySeq: number | undefined): Promise<void> {
+    await manager.query('insert into diagnostic_ping (event_id, source, key, key_seq, message, occurred_at) values ($1, $2, $3, $4, $5, $6)', [
+      env.id,
+      env.source,
+      env.key,
+      keySeq ?? null,
+      env.payload.message,
+      env.occurredAt,
+    ]);
+  }
+
+  async listReceived(limit: number, key?: string): Promise<ReceivedPing[]> {
+    return this.ds.query(
+      `select seq::text, event_id as "eventId", source, key, key_seq as "keySeq", message, occurred_at as "occurredAt", received_at as "receivedAt"
+       from diagnostic_ping ${key ? 'where key = $2' : ''} order by seq desc limit $1`,
+      key ? [limit, key] : [limit],
+    );
+  }
+
+  /** Totals, and whether each key's events were applied in the order they were sent. */
+  async summary(): Promise<{ total: number; distinctEvents: number; keys: number; outOfOrder: number; firstReceivedAt: string | null; lastReceivedAt: string | null }> {
+    const [row]: Array<Record<string, string | null>> = await this.ds.query(`
+      with ordered as (
+        select key, key_seq, lag(key_seq) over (partition by key order by seq) as prev from diagnostic_ping where key_seq is not null)
+      select (select count(*) from diagnostic_ping)::text as total,
+             (select count(distinct event_id) from diagnostic_ping)::text as distinct_events,
+             (select count(distinct key) from diagnostic_ping)::text as keys,
+             (select count(*) from ordered where prev is not null and key_seq <> prev + 1)::text as out_of_order,
+             (select min(received_at) from diagnostic_ping) as first_received,
+             (select max(received_at) from diagnostic_ping) as last_received`);
+    return {
+      total: Number(row?.total ?? 0),
+      distinctEvents: Number(row?.distinct_events ?? 0),
+      keys: Number(row?.keys ?? 0),
+      outOfOrder: Number(row?.out_of_order ?? 0),
+      firstReceivedAt: row?.first_received ?? null,
+      lastReceivedAt: row?.last_received ?? null,
+    };
+  }
+
+  async hold(key: string): Promise<void> {
+    await this.ds.query('insert into diagnostic_hold (key) values ($1) on conflict do nothing', [key]);
+  }
+
+  async release(key: string): Promise<void> {
+    await this.ds.query('delete from diagnostic_hold where key = $1', [key]);
+  }
+}

@@ -1,0 +1,76 @@
+import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { topicsReadBy } from '#libs/contracts';
+import { consumerLag, type ConsumerState, GroupConsumer } from '#libs/messaging';
+import { KafkaService, NodeContext } from '#libs/node-kit';
+import { InboxService } from './inbox.service.js';
+
+/** The node's Kafka entry point: a thin adapter from the consumer group to the inbox service. */
+@Injectable()
+export class InboxConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private consumer?: GroupConsumer;
+  private startError?: string;
+  private stopping = false;
+  private lagCache?: { at: number; lag: Record<string, number> };
+  readonly topics: string[];
+
+  constructor(
+    private readonly ctx: NodeContext,
+    private readonly kafka: KafkaService,
+    private readonly inbox: InboxService,
+  ) {
+    this.topics = [...topicsReadBy(ctx.topics, ctx.topology, ctx.code)];
+  }
+
+  get state(): ConsumerState {
+    return this.consumer?.currentState ?? 'idle';
+  }
+
+  get error(): string | undefined {
+    return this.startError;
+  }
+
+  onApplicationBootstrap(): void {
+    // Started in the background: HTTP comes up at once and /health shows the consumer joining.
+    void this.start();
+  }
+
+  private async start(): Promise<void> {
+    for (let attempt = 1; !this.stopping; attempt++) {
+      try {
+        const t = this.ctx.topics;
+        const own = this.ctx.tier === 'township' ? [] : [t.areaSpec(this.ctx.code)];
+        const parent = this.ctx.self.parent ? [t.areaSpec(this.ctx.self.parent)] : [];
+        await this.kafka.ensureTopics([...own, ...parent, t.catalogSpec(), t.deadLetterSpec()]);
+        this.consumer = new GroupConsumer(this.kafka.kafka, {
+          groupId: this.ctx.consumerGroup,
+          topics: this.topics,
+          fromBeginning: true,
+          concurrency: 3,
+          onStateChange: (state, detail) => this.ctx.logger.info({ component: 'inbox-consumer', state, detail }, `consumer ${state}`),
+        });
+        await this.consumer.start((msg, heartbeat) => this.inbox.handle(msg, heartbeat));
+        this.startError = undefined;
+        return;
+      } catch (err) {
+        this.startError = (err as Error).message;
+        this.ctx.logger.warn({ err, attempt }, 'the inbox consumer could not start; retrying');
+        await this.consumer?.stop().catch(() => undefined);
+        this.consumer = undefined;
+        await new Promise((r) => setTimeout(r, Math.min(10000, 500 * attempt)));
+      }
+    }
+  }
+
+  /** Messages not yet consumed, per topic; cached for two seconds. */
+  async lag(): Promise<Record<string, number>> {
+    if (this.lagCache && Date.now() - this.lagCache.at < 2000) return this.lagCache.lag;
+    const lag = await consumerLag(this.kafka.kafka, this.ctx.consumerGroup, this.topics);
+    this.lagCache = { at: Date.now(), lag };
+    return lag;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    await this.consumer?.stop().catch(() => undefined);
+  }
+}

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { EventEnvelope } from '#libs/contracts';
+
+export interface MessagePosition {
+  topic: string;
+  partition: number;
+  offset: string;
+}
+
+/** The only place that queries the inbox tables. */
+@Injectable()
+export class InboxRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  /** Records the event as seen; false when it was already recorded (a duplicate). */
+  async record(manager: EntityManager, env: EventEnvelope, at: MessagePosition, outcome: 'applied' | 'stale'): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `insert into inbox (event_id, type, source, key, topic, partition, "offset", outcome) values ($1, $2, $3, $4, $5, $6, $7, $8)
+       on conflict (event_id) do nothing returning event_id`,
+      [env.id, env.type, env.source, env.key, at.topic, at.partition, at.offset, outcome],
+    );
+    return rows.length === 1;
+  }
+
+  async setOutcome(manager: EntityManager, eventId: string, outcome: 'applied' | 'stale'): Promise<void> {
+    await manager.query('update inbox set outcome = $2 where event_id = $1', [eventId, outcome]);
+  }
+
+  /**
+   * Moves the key's version forward to `version`; false (and nothing changed) when the node has
+   * already applied that version or a newer one for the key: the event is stale.
+   */
+  async advanceKeyVersion(manager: EntityManager, key: string, version: number, eventId: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `insert into inbox_key_version (key, version, event_id) values ($1, $2, $3)
+       on conflict (key) do update set version = excluded.version, event_id = excluded.event_id, updated_at = clock_timestamp()
+       where inbox_key_version.version < excluded.version
+       returning key`,
+      [key, version, eventId],
+    );
+    return rows.length === 1;
+  }
+
+  async counts(): Promise<{ applied: number; stale: number }> {
+    const rows: Array<{ outcome: string; n: string }> = await this.ds.query('select outcome, count(*)::text as n from inbox group by outcome');
+    const get = (o: string): number => Number(rows.find((r) => r.outcome === o)?.n ?? 0);
+    return { applied: get('applied'), stale: get('stale') };
+  }
+
+  /** Forgets event ids older than the topics' retention: such an event can no longer be delivered. */
+  async prune(olderThanDays: number, limit: number): Promise<number> {
+    const res: [unknown[], number] = await this.ds.query(
+      `delete from inbox where event_id in (select event_id from inbox where applied_at < clock_timestamp() - make_interval(days => $1) limit $2)`,
+      [olderThanDays, limit],
+    );
+    return res[1];
+  }
+}

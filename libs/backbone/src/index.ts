@@ -1,0 +1,13 @@
+export * from './backbone.module.js';
+export * from './faults.js';
+export * from './outbox/outbox.service.js';
+export * from './outbox/outbox-relay.js';
+export * from './inbox/event-handlers.js';
+export * from './inbox/inbox.service.js';
+export * from './dead-letters/dead-letter.service.js';
+export * from './migrations/1763900000000-create-backbone-tables.js';
+
+import { CreateBackboneTables1763900000000 } from './migrations/1763900000000-create-backbone-tables.js';
+
+/** The backbone's migrations, in order; every app runs them before its own. */
+export const BACKBONE_MIGRATIONS = [CreateBackboneTables1763900000000];

@@ -1,0 +1,80 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+import { type Tier, tierOfCode } from '#libs/config';
+import { EventEnvelope } from './envelope.js';
+
+export type Channel = 'area' | 'catalog';
+
+export interface EventDefinition<P extends object = object> {
+  type: string;
+  /** The newest schema version this code knows; a newer one is parked, never guessed at. */
+  schemaVersion: number;
+  payload: new () => P;
+  /** Tiers allowed to send this event: a township cannot announce a county's decision. */
+  senders: readonly Tier[];
+  channel: Channel;
+}
+
+export function defineEvent<P extends object>(def: EventDefinition<P>): EventDefinition<P> {
+  return def;
+}
+
+/** Why an incoming message was refused; stable codes, also used as dead-letter reasons. */
+export type RejectionCode = 'MALFORMED' | 'UNKNOWN_TYPE' | 'SCHEMA_TOO_NEW' | 'SOURCE_NOT_ALLOWED' | 'INVALID_PAYLOAD';
+
+export type ParseResult = { ok: true; envelope: EventEnvelope; definition: EventDefinition } | { ok: false; code: RejectionCode; reason: string };
+
+export function describeErrors(errors: ValidationError[], path = ''): string[] {
+  return errors.flatMap((e) => {
+    const here = path ? `${path}.${e.property}` : e.property;
+    const own = Object.values(e.constraints ?? {}).map((m) => `${here}: ${m}`);
+    return [...own, ...describeErrors(e.children ?? [], here)];
+  });
+}
+
+export class EventRegistry {
+  private readonly defs = new Map<string, EventDefinition>();
+
+  constructor(definitions: EventDefinition[]) {
+    for (const d of definitions) {
+      if (this.defs.has(d.type)) throw new Error(`Event type ${d.type} is declared twice.`);
+      this.defs.set(d.type, d);
+    }
+  }
+
+  get(type: string): EventDefinition | undefined {
+    return this.defs.get(type);
+  }
+
+  types(): string[] {
+    return [...this.defs.keys()];
+  }
+
+  /** Parses and checks a message from Kafka: envelope, version, sender's right, payload. */
+  parse(value: Buffer | string | null): ParseResult {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(typeof value === 'string' ? value : (value?.toString('utf8') ?? ''));
+    } catch {
+      return { ok: false, code: 'MALFORMED', reason: 'the message is not JSON' };
+    }
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, code: 'MALFORMED', reason: 'the message is not a JSON object' };
+    const envelope = plainToInstance(EventEnvelope, raw);
+    const envErrors = describeErrors(validateSync(envelope));
+    if (envErrors.length > 0) return { ok: false, code: 'MALFORMED', reason: `invalid envelope: ${envErrors.join('; ')}` };
+    const def = this.defs.get(envelope.type);
+    if (!def) return { ok: false, code: 'UNKNOWN_TYPE', reason: `unknown event type ${envelope.type}` };
+    if (envelope.schemaVersion > def.schemaVersion) {
+      return { ok: false, code: 'SCHEMA_TOO_NEW', reason: `${envelope.type} schema version ${envelope.schemaVersion} is newer than the ${def.schemaVersion} this node knows` };
+    }
+    const tier = tierOfCode(envelope.source);
+    if (!tier || !def.senders.includes(tier)) {
+      return { ok: false, code: 'SOURCE_NOT_ALLOWED', reason: `a ${tier ?? 'unknown'} node (${envelope.source}) may not send ${envelope.type}` };
+    }
+    const payload = plainToInstance(def.payload, envelope.payload);
+    const payloadErrors = describeErrors(validateSync(payload, { whitelist: true, forbidNonWhitelisted: false }));
+    if (payloadErrors.length > 0) return { ok: false, code: 'INVALID_PAYLOAD', reason: `invalid ${envelope.type} payload: ${payloadErrors.join('; ')}` };
+    envelope.payload = payload as unknown as Record<string, unknown>;
+    return { ok: true, envelope, definition: def };
+  }
+}

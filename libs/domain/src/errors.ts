@@ -1,0 +1,45 @@
+/**
+ * A rule the software enforces was broken. Each carries a stable code: the HTTP edge maps it to a
+ * status and a readable body, and a Kafka consumer decides from it between retry and dead letter.
+ */
+export abstract class DomainError extends Error {
+  abstract readonly code: string;
+  /** HTTP status at the edge. */
+  abstract readonly status: number;
+  /** Whether trying again later could succeed (a Kafka consumer retries only these). */
+  readonly retryable: boolean = false;
+
+  constructor(
+    /** zh-CN, shown to staff first. */
+    readonly messageZh: string,
+    /** English. */
+    readonly messageEn: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(messageEn);
+    this.name = new.target.name;
+  }
+}
+
+export class NotFoundError extends DomainError {
+  readonly code = 'NOT_FOUND';
+  readonly status = 404;
+}
+
+export class ConflictError extends DomainError {
+  readonly code: string = 'CONFLICT';
+  readonly status = 409;
+}
+
+export class InvalidInputError extends DomainError {
+  readonly code = 'INVALID_INPUT';
+  readonly status = 400;
+}
+
+/** A field-level problem: which field, which rule, and what a person should read. */
+export interface FieldProblem {
+  field: string;
+  rule: string;
+  message: string;
+  messageEn: string;
+}

@@ -1,0 +1,177 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createKafka, describeCluster } from '#libs/messaging';
+import { projectRoot, stateDir } from './paths.js';
+import { isAlive, portOpen, readPid, removeFile, terminate, waitFor, writePid } from './process.js';
+
+export interface EmbeddedKafkaOptions {
+  /** Client (broker) listener port; the controller listens on port + 1. */
+  port: number;
+  /** Folder for the broker's logs and metadata; kept between runs. */
+  dataDir: string;
+  heapMb?: number;
+  log?: (line: string) => void;
+}
+
+/** Reads the Kafka version the repository's pom pins. */
+export function kafkaVersion(): string {
+  const pom = readFileSync(join(projectRoot(), 'infra/kafka/pom.xml'), 'utf8');
+  const m = /<kafka\.version>([^<]+)<\/kafka\.version>/.exec(pom);
+  if (!m?.[1]) throw new Error('infra/kafka/pom.xml does not declare <kafka.version>.');
+  return m[1];
+}
+
+/**
+ * Resolves the broker's jars from Maven Central with Maven and the repository's pom, into a
+ * project-local cache. Runs Maven only the first time (or when the pinned version changes).
+ */
+export function ensureKafkaJars(log: (line: string) => void = () => undefined): string {
+  const version = kafkaVersion();
+  const libDir = stateDir('cache', `kafka-${version}`, 'lib');
+  const marker = join(libDir, '.complete');
+  if (existsSync(marker)) return libDir;
+  mkdirSync(libDir, { recursive: true });
+  log(`Resolving Apache Kafka ${version} from Maven Central (first run only)...`);
+  const res = spawnSync(
+    'mvn',
+    [
+      '-B',
+      '-q',
+      `-Dmaven.repo.local=${stateDir('cache', 'm2')}`,
+      '-f',
+      join(projectRoot(), 'infra/kafka/pom.xml'),
+      'dependency:copy-dependencies',
+      `-DoutputDirectory=${libDir}`,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' },
+  );
+  if (res.error) throw new Error(`Cannot run Maven ('mvn') to fetch Kafka: ${res.error.message}. Install Maven and Java 17.`);
+  if (res.status !== 0) throw new Error(`Maven could not resolve Kafka ${version}:\n${res.stdout}\n${res.stderr}`);
+  if (!readdirSync(libDir).some((f) => f.startsWith('kafka_2.13-'))) throw new Error(`Maven ran but ${libDir} has no Kafka jar.`);
+  writeFileSync(marker, `${version}\n`);
+  return libDir;
+}
+
+/**
+ * A real single-node Apache Kafka broker in KRaft mode (broker and controller in one JVM),
+ * started from the jars Maven resolved, with topic auto-creation off.
+ */
+export class EmbeddedKafka {
+  private readonly pidFile: string;
+
+  constructor(private readonly opts: EmbeddedKafkaOptions) {
+    this.pidFile = join(opts.dataDir, 'kafka.pid');
+  }
+
+  get brokers(): string[] {
+    return [`127.0.0.1:${this.opts.port}`];
+  }
+
+  /** The pid of a broker this project started from this data folder, if it is still running. */
+  runningPid(): number | undefined {
+    const pid = readPid(this.pidFile);
+    return pid !== undefined && isAlive(pid) ? pid : undefined;
+  }
+
+  async start(): Promise<void> {
+    const log = this.opts.log ?? (() => undefined);
+    if (this.runningPid() !== undefined) throw new Error(`An embedded Kafka broker already runs from ${this.opts.dataDir} (pid ${this.runningPid()}).`);
+    if (await portOpen(this.opts.port)) throw new Error(`Port ${this.opts.port} is taken: cannot start the embedded Kafka broker there.`);
+    if (await portOpen(this.opts.port + 1)) throw new Error(`Port ${this.opts.port + 1} is taken: the embedded Kafka controller needs it.`);
+    const libDir = ensureKafkaJars(log);
+    const logDir = join(this.opts.dataDir, 'logs');
+    mkdirSync(logDir, { recursive: true });
+    const props = join(this.opts.dataDir, 'server.properties');
+    writeFileSync(props, this.properties(logDir));
+    const classpath = `${libDir}/*`;
+    const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin/java') : 'java';
+    if (!existsSync(join(logDir, 'meta.properties'))) {
+      const clusterId = randomBytes(16).toString('base64url');
+      const fmt = spawnSync(java, ['-cp', classpath, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', props], { encoding: 'utf8' });
+      if (fmt.status !== 0) throw new Error(`Formatting the Kafka storage failed:\n${fmt.stdout}\n${fmt.stderr}`);
+    }
+    const out = openSync(join(this.opts.dataDir, 'broker.log'), 'a');
+    const heap = this.opts.heapMb ?? 512;
+    // Detached, so that Ctrl-C in a terminal reaches the CLI, which stops the nodes before the broker.
+    const child = spawn(
+      java,
+      [
+        `-Xms${Math.min(256, heap)}m`,
+        `-Xmx${heap}m`,
+        '-XX:+UseG1GC',
+        '-XX:MaxGCPauseMillis=20',
+        '-Djava.awt.headless=true',
+        `-Dlog4j2.configurationFile=${join(projectRoot(), 'infra/kafka/log4j2.properties')}`,
+        '-cp',
+        classpath,
+        'kafka.Kafka',
+        props,
+      ],
+      { detached: true, stdio: ['ignore', out, out] },
+    );
+    closeSync(out);
+    if (child.pid === undefined) throw new Error('Could not start Java for the Kafka broker.');
+    writePid(this.pidFile, child.pid);
+    child.unref();
+    let exited: number | null | undefined;
+    child.once('exit', (code) => (exited = code));
+    await waitFor(
+      `the Kafka broker on port ${this.opts.port} (see ${join(this.opts.dataDir, 'broker.log')})`,
+      async () => {
+        if (exited !== undefined) throw new Error(`The Kafka broker exited with code ${exited}; see ${join(this.opts.dataDir, 'broker.log')}.`);
+        return this.isReady();
+      },
+      90000,
+      300,
+    ).catch(async (err: unknown) => {
+      await this.stop();
+      throw err;
+    });
+  }
+
+  /** Ready means a client can describe the cluster through the broker listener. */
+  async isReady(): Promise<boolean> {
+    if (!(await portOpen(this.opts.port))) return false;
+    const kafka = createKafka({ brokers: this.brokers, clientId: 'tongban-infra-probe' });
+    const c = await describeCluster(kafka).catch(() => undefined);
+    return c !== undefined && c.brokers > 0 && c.controller !== null;
+  }
+
+  async stop(): Promise<void> {
+    const pid = readPid(this.pidFile);
+    if (pid !== undefined) await terminate(pid, 30000);
+    removeFile(this.pidFile);
+  }
+
+  private properties(logDir: string): string {
+    const p = this.opts.port;
+    return [
+      'process.roles=broker,controller',
+      'node.id=1',
+      `controller.quorum.voters=1@127.0.0.1:${p + 1}`,
+      `listeners=PLAINTEXT://127.0.0.1:${p},CONTROLLER://127.0.0.1:${p + 1}`,
+      `advertised.listeners=PLAINTEXT://127.0.0.1:${p}`,
+      'controller.listener.names=CONTROLLER',
+      'inter.broker.listener.name=PLAINTEXT',
+      'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+      `log.dirs=${logDir}`,
+      // The project creates every topic itself, with the partitions and retention it needs.
+      'auto.create.topics.enable=false',
+      'num.partitions=3',
+      'offsets.topic.replication.factor=1',
+      'offsets.topic.num.partitions=10',
+      'transaction.state.log.replication.factor=1',
+      'transaction.state.log.min.isr=1',
+      'share.coordinator.state.topic.replication.factor=1',
+      'share.coordinator.state.topic.min.isr=1',
+      'group.initial.rebalance.delay.ms=0',
+      'log.retention.hours=168',
+      'log.cleaner.enable=true',
+      'num.network.threads=2',
+      'num.io.threads=4',
+      '',
+    ].join('\n');
+  }
+}

@@ -1,0 +1,5 @@
+export * from './paths.js';
+export * from './process.js';
+export * from './embedded-kafka.js';
+export * from './embedded-postgres.js';
+export * from './node-process.js';

@@ -1,0 +1,4 @@
+export * from './kafka-client.js';
+export * from './topics-admin.js';
+export * from './producer.js';
+export * from './consumer.js';

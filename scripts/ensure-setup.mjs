@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// Everything a fresh machine needs before Tongban can run or be tested, done once and then skipped:
+// Java 17 and Maven (for the embedded Kafka broker), npm packages, and the TypeScript build.
+// Uses only Node's standard library, since it runs before `npm ci`.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const say = (m) => process.stdout.write(`[setup] ${m}\n`);
+const has = (cmd, args = ['-version']) => spawnSync(cmd, args, { stdio: 'ignore' }).status === 0;
+
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts });
+  if (r.status !== 0) {
+    process.stderr.write(`[setup] "${cmd} ${args.join(' ')}" failed (exit ${r.status}).\n`);
+    process.exit(r.status ?? 1);
+  }
+}
+
+// 1. Java 17+ and Maven: the broker's jars come from Maven Central and run on the JVM.
+function javaMajor() {
+  const r = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  const m = /version "(\d+)/.exec(`${r.stderr}${r.stdout}`);
+  return m ? Number(m[1]) : 0;
+}
+if (javaMajor() < 17 || !has('mvn', ['-v'])) {
+  if (process.getuid?.() === 0 && has('apt-get', ['--version'])) {
+    say('Installing Java 17 and Maven from Debian packages ...');
+    run('apt-get', ['update', '-q']);
+    run('apt-get', ['install', '-y', '-q', 'openjdk-17-jre-headless', 'maven'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  } else {
+    process.stderr.write('[setup] Tongban needs Java 17+ and Maven (mvn) on the PATH for its embedded Kafka broker. Install them and retry.\n');
+    process.exit(1);
+  }
+}
+
+// 2. npm packages, exactly as the lockfile pins them; redone when the lockfile changes.
+const lock = join(root, 'package-lock.json');
+const stamp = join(root, 'node_modules', '.tongban-lock-hash');
+const lockHash = createHash('sha256').update(readFileSync(lock)).digest('hex');
+if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== lockHash) {
+  say('Installing npm packages (npm ci) ...');
+  run('npm', ['ci', '--no-audit', '--no-fund']);
+  mkdirSync(dirname(stamp), { recursive: true });
+  writeFileSync(stamp, lockHash);
+}
+
+// 3. The build (incremental: fast when nothing changed).
+say('Building (tsc) ...');
+run(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json']);

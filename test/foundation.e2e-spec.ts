@@ -1,0 +1,65 @@
+import request from 'supertest';
+import { eventually, TestNetwork } from './support/test-network.js';
+
+const COUNTY = '640104000000';
+const TOWNSHIP = '640104100000';
+
+describe('foundation: a county node and a township node over the real broker', () => {
+  const net = new TestNetwork([
+    { code: '640100000000', tier: 'city' },
+    { code: COUNTY, tier: 'county', parent: '640100000000' },
+    { code: TOWNSHIP, tier: 'township', parent: COUNTY },
+  ]);
+
+  beforeAll(async () => {
+    await net.init();
+    await net.start([COUNTY, TOWNSHIP]);
+  });
+
+  afterAll(async () => {
+    await net.stop();
+  });
+
+  it('reports database, Kafka and consumer as up on /health', async () => {
+    const res = await request(net.url(TOWNSHIP)).get('/health').expect(200);
+    expect(res.body).toMatchObject({
+      status: 'up',
+      node: TOWNSHIP,
+      tier: 'township',
+      checks: { database: { status: 'up' }, kafka: { status: 'up' }, consumer: { status: 'up', state: 'running' } },
+    });
+    expect(res.body.checks.consumer.topics).toEqual([`${net.topicPrefix}.area.${COUNTY}`]);
+  });
+
+  it('carries an event from the county to the township through Kafka', async () => {
+    const sent = await request(net.url(COUNTY)).post('/diagnostics/pings').send({ target: TOWNSHIP, message: '你好，掌政镇' }).expect(201);
+    const received = await eventually(
+      async () => (await request(net.url(TOWNSHIP)).get('/diagnostics/pings').expect(200)).body as Array<{ eventId: string; source: string; message: string }>,
+      (list) => list.some((p) => p.eventId === sent.body.firstEventId),
+    );
+    expect(received.find((p) => p.eventId === sent.body.firstEventId)).toMatchObject({ source: COUNTY, message: '你好，掌政镇' });
+    // It went through the broker: the township's inbox recorded the topic and offset it came from.
+    const [row] = await net.query<{ topic: string; offset: string }>(TOWNSHIP, 'select topic, "offset"::text from inbox where event_id = $1', [sent.body.firstEventId]);
+    expect(row?.topic).toBe(`${net.topicPrefix}.area.${COUNTY}`);
+  });
+
+  it('refuses a bad request with the field and the rule, and sends nothing', async () => {
+    const res = await request(net.url(COUNTY)).post('/diagnostics/pings').send({ target: 'x', message: '' }).expect(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+    const fields = (res.body.errors as Array<{ field: string; rule: string }>).map((e) => `${e.field}:${e.rule}`);
+    expect(fields).toEqual(expect.arrayContaining(['target:matches', 'message:minLength']));
+    const [{ n }] = await net.query<{ n: string }>(COUNTY, "select count(*)::text as n from outbox where envelope->'payload'->>'message' = ''");
+    expect(n).toBe('0');
+  });
+
+  it('serves its OpenAPI document', async () => {
+    const res = await request(net.url(COUNTY)).get('/docs/openapi.json').expect(200);
+    expect(res.body.paths).toHaveProperty('/health');
+    expect(res.body.paths).toHaveProperty('/diagnostics/pings');
+  });
+
+  it('ran its migrations and never uses schema sync', async () => {
+    const rows = await net.query<{ name: string }>(COUNTY, 'select name from migrations order by id');
+    expect(rows.map((r) => r.name)).toContain('CreateBackboneTables1763900000000');
+  });
+});

@@ -1,0 +1,44 @@
+// Loaded by Jest before any end-to-end file, as plain ESM from the built libraries (npm test builds).
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EmbeddedKafka, EmbeddedPostgres, projectRoot, stateDir } from '#libs/infra';
+
+/**
+ * Starts the real broker and the real database once for the whole end-to-end run, on test-only
+ * ports and folders (a running demo network is not disturbed), wiped first for a clean slate.
+ * TONGBAN_TEST_KAFKA_BROKERS and TONGBAN_TEST_DATABASE_URL point the tests at external ones.
+ */
+export default async function globalSetup() {
+  if (!existsSync(join(projectRoot(), 'dist/apps/county/src/main.js'))) {
+    throw new Error('The end-to-end tests start the built nodes: run "npm run build" first (npm test does).');
+  }
+  const started = Date.now();
+  const kafkaPort = Number(process.env.TONGBAN_TEST_KAFKA_PORT ?? 19092);
+  const pgPort = Number(process.env.TONGBAN_TEST_POSTGRES_PORT ?? 15433);
+  const root = stateDir('test');
+  rmSync(join(root, 'networks'), { recursive: true, force: true });
+  mkdirSync(root, { recursive: true });
+  const state = { brokers: process.env.TONGBAN_TEST_KAFKA_BROKERS ?? '', databaseUrl: process.env.TONGBAN_TEST_DATABASE_URL ?? '' };
+  const tasks = [];
+  if (!state.brokers) {
+    const dataDir = join(root, 'kafka');
+    rmSync(dataDir, { recursive: true, force: true });
+    const kafka = new EmbeddedKafka({ port: kafkaPort, dataDir, heapMb: 768, log: (l) => process.stdout.write(`${l}\n`) });
+    globalThis.__tongbanKafka = kafka;
+    state.brokers = kafka.brokers.join(',');
+    state.kafkaPort = kafkaPort;
+    state.kafkaDataDir = dataDir;
+    tasks.push(kafka.start());
+  }
+  if (!state.databaseUrl) {
+    const dataDir = join(root, 'postgres');
+    rmSync(dataDir, { recursive: true, force: true });
+    const postgres = new EmbeddedPostgres({ port: pgPort, dataDir, fast: true, maxConnections: 600 });
+    globalThis.__tongbanPostgres = postgres;
+    state.databaseUrl = postgres.urlTemplate;
+    tasks.push(postgres.start());
+  }
+  await Promise.all(tasks);
+  writeFileSync(join(root, 'infra.json'), JSON.stringify(state, null, 2));
+  process.stdout.write(`\nTest infrastructure ready in ${((Date.now() - started) / 1000).toFixed(1)} s: Kafka ${state.brokers}\n`);
+}

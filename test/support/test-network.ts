@@ -1,0 +1,130 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import pg from 'pg';
+import { stringify } from 'yaml';
+import { type Tier } from '#libs/config';
+import { NodeProcess, stateDir } from '#libs/infra';
+import { testInfra } from './infra-state.js';
+
+export interface TestNodeSpec {
+  code: string;
+  tier: Tier;
+  parent?: string;
+  name?: string;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * A topology of real node processes for one test file, kept apart from other files by its own
+ * topic prefix, its own databases and free ports, on the shared broker and database server.
+ */
+export class TestNetwork {
+  readonly id = `t${randomBytes(3).toString('hex')}`;
+  readonly topicPrefix = `tb-${this.id}`;
+  readonly nodes = new Map<string, NodeProcess>();
+  readonly infra = testInfra();
+  private readonly dir = stateDir('test', 'networks', this.id);
+  private topologyFile = '';
+
+  constructor(
+    private readonly specs: TestNodeSpec[],
+    private readonly extraEnv: Record<string, string> = {},
+  ) {}
+
+  database(code: string): string {
+    return `${this.id}_${code}`;
+  }
+
+  async init(): Promise<void> {
+    mkdirSync(this.dir, { recursive: true });
+    const nodes = [];
+    for (const s of this.specs) nodes.push({ code: s.code, name: s.name ?? `测试节点 ${s.code}`, tier: s.tier, parent: s.parent, httpPort: await freePort(), database: this.database(s.code) });
+    this.topologyFile = join(this.dir, 'topology.yaml');
+    writeFileSync(this.topologyFile, stringify({ name: `test ${this.id}`, nodes }));
+    const admin = new pg.Client({ connectionString: this.infra.databaseUrl.replace('{database}', 'postgres') });
+    await admin.connect();
+    try {
+      for (const n of nodes) await admin.query(`create database ${admin.escapeIdentifier(n.database)}`);
+    } finally {
+      await admin.end();
+    }
+    for (const n of nodes) {
+      this.nodes.set(
+        n.code,
+        new NodeProcess({
+          code: n.code,
+          tier: n.tier,
+          httpPort: n.httpPort,
+          logFile: join(this.dir, `${n.code}.log`),
+          env: {
+            TONGBAN_TOPOLOGY: this.topologyFile,
+            TONGBAN_KAFKA_BROKERS: this.infra.brokers,
+            TONGBAN_DATABASE_URL: this.infra.databaseUrl,
+            TONGBAN_TOPIC_PREFIX: this.topicPrefix,
+            TONGBAN_LOG_LEVEL: 'info',
+            ...this.extraEnv,
+          },
+        }),
+      );
+    }
+  }
+
+  node(code: string): NodeProcess {
+    const n = this.nodes.get(code);
+    if (!n) throw new Error(`no node ${code} in this test network`);
+    return n;
+  }
+
+  url(code: string): string {
+    return this.node(code).url;
+  }
+
+  /** Starts the given nodes (all by default) and waits until each reports healthy. */
+  async start(codes: string[] = [...this.nodes.keys()], env: Record<string, string> = {}): Promise<void> {
+    for (const c of codes) this.node(c).start(env);
+    await Promise.all(codes.map((c) => this.node(c).waitHealthy(90000)));
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.nodes.values()].map((n) => n.stop()));
+  }
+
+  /** A client on one node's database, for assertions on what it stored. */
+  async query<T = Record<string, unknown>>(code: string, sql: string, params: unknown[] = []): Promise<T[]> {
+    const client = new pg.Client({ connectionString: this.infra.databaseUrl.replace('{database}', this.database(code)) });
+    await client.connect();
+    try {
+      return (await client.query(sql, params)).rows as T[];
+    } finally {
+      await client.end();
+    }
+  }
+}
+
+/** Polls `probe` until `done` says so; the failure message shows the last value seen. */
+export async function eventually<T>(probe: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 60000, intervalMs = 250): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  for (;;) {
+    try {
+      last = await probe();
+      if (done(last)) return last;
+    } catch (err) {
+      last = err as T;
+    }
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
