@@ -37,6 +37,7 @@ export class TestNetwork {
   readonly infra = testInfra();
   private readonly dir = stateDir('test', 'networks', this.id);
   private topologyFile = '';
+  private readonly extra: NodeProcess[] = [];
 
   constructor(
     private readonly specs: TestNodeSpec[],
@@ -81,6 +82,20 @@ export class TestNetwork {
     }
   }
 
+  /** A second process of the same node (same code, database and consumer group), on its own port. */
+  async replica(code: string, instanceId: string): Promise<NodeProcess> {
+    const base = this.node(code).opts;
+    const port = await freePort();
+    const p = new NodeProcess({
+      ...base,
+      httpPort: port,
+      logFile: join(this.dir, `${code}-${instanceId}.log`),
+      env: { ...base.env, TONGBAN_HTTP_PORT: String(port), TONGBAN_INSTANCE_ID: instanceId },
+    });
+    this.extra.push(p);
+    return p;
+  }
+
   node(code: string): NodeProcess {
     const n = this.nodes.get(code);
     if (!n) throw new Error(`no node ${code} in this test network`);
@@ -98,7 +113,7 @@ export class TestNetwork {
   }
 
   async stop(): Promise<void> {
-    await Promise.all([...this.nodes.values()].map((n) => n.stop()));
+    await Promise.all([...this.nodes.values(), ...this.extra].map((n) => n.stop()));
   }
 
   /** A client on one node's database, for assertions on what it stored. */

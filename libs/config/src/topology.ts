@@ -36,8 +36,13 @@ export function validateTopology(raw: unknown): Topology {
     throw new TopologyError(problems);
   }
   const nodes: TopologyNode[] = [];
-  doc.nodes.forEach((n: Record<string, unknown>, i: number) => {
+  doc.nodes.forEach((entry: unknown, i: number) => {
     const at = `nodes[${i}]`;
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+      problems.push(`${at} must be a node (code, name, tier, httpPort, database)`);
+      return;
+    }
+    const n = entry as Record<string, unknown>;
     const code = String(n.code ?? '');
     if (!isRegionCode(code)) problems.push(`${at}.code must be a 12-digit region code (got "${code}")`);
     const tier = n.tier as Tier;
@@ -77,8 +82,9 @@ export function validateTopology(raw: unknown): Topology {
     }
     if (n.tier === 'county' && p.tier !== 'city') problems.push(`node ${n.code}: a county's parent must be the city`);
     if (n.tier === 'township' && p.tier === 'township') problems.push(`node ${n.code}: a township's parent must be a county or the city`);
-    // The parent is read from the code's digits; a township directly under the city is allowed.
-    if (n.tier === 'township' && p.tier === 'county' && parentCodeOf(n.code) !== p.code) problems.push(`node ${n.code} is not inside county ${p.code}`);
+    // The parent is read from the code's digits: a township is inside its county, and only a
+    // township whose code names no county (digits 5-6 are 00) may sit directly under the city.
+    if (n.tier === 'township' && parentCodeOf(n.code) !== p.code) problems.push(`node ${n.code} is not inside ${p.tier} ${p.code}`);
     if (n.code.slice(0, 4) !== (nodes.find((x) => x.tier === 'city')?.code ?? n.code).slice(0, 4)) problems.push(`node ${n.code} is not inside the city`);
   }
   if (problems.length > 0) throw new TopologyError(problems);

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 
 export const NODE_CODE = /^\d{12}$/;
 /** A target is one node (its code), every node (`*`), or a node and everything under it (`area:<code>`). */
@@ -54,6 +54,7 @@ export class EventEnvelope<P extends object = Record<string, unknown>> {
   @IsISO8601({ strict: true })
   occurredAt: string;
 
+  @IsDefined()
   @ValidateNested()
   @Type(() => Actor)
   actor: Actor;

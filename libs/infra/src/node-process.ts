@@ -99,8 +99,11 @@ export class NodeProcess {
     if (!child || this.exitCode !== undefined) return;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     child.kill(signal);
-    const timer = sleep(graceMs).then(() => 'timeout' as const);
-    if ((await Promise.race([exited.then(() => 'exited' as const), timer])) === 'timeout') {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), graceMs)));
+    const first = await Promise.race([exited.then(() => 'exited' as const), timeout]);
+    clearTimeout(timer);
+    if (first === 'timeout') {
       child.kill('SIGKILL');
       await exited;
     }

@@ -39,8 +39,10 @@ export class GroupConsumer {
   ) {
     this.consumer = kafka.consumer({
       groupId: opts.groupId,
-      sessionTimeout: 30000,
-      heartbeatInterval: 3000,
+      // Short enough that a crashed member's partitions move on within seconds, long enough for
+      // a handler between heartbeats (retries heartbeat while they wait).
+      sessionTimeout: 10000,
+      heartbeatInterval: 1000,
       rebalanceTimeout: 60000,
       maxWaitTimeInMs: 100,
       retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 10000 },
