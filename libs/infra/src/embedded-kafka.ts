@@ -88,8 +88,10 @@ export class EmbeddedKafka {
     const classpath = `${libDir}/*`;
     const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin/java') : 'java';
     if (!existsSync(join(logDir, 'meta.properties'))) {
-      const clusterId = randomBytes(16).toString('base64url');
-      const fmt = spawnSync(java, ['-cp', classpath, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', props], { encoding: 'utf8' });
+      // A cluster id is 16 random bytes in URL-safe base64; like Kafka's own, never starting with '-'.
+      let clusterId = randomBytes(16).toString('base64url');
+      while (clusterId.startsWith('-')) clusterId = randomBytes(16).toString('base64url');
+      const fmt = spawnSync(java, ['-cp', classpath, 'kafka.tools.StorageTool', 'format', `--cluster-id=${clusterId}`, `--config=${props}`], { encoding: 'utf8' });
       if (fmt.status !== 0) throw new Error(`Formatting the Kafka storage failed:\n${fmt.stdout}\n${fmt.stderr}`);
     }
     const out = openSync(join(this.opts.dataDir, 'broker.log'), 'a');
