@@ -1,5 +1,6 @@
 import { eventually, TestNetwork } from './support/test-network.js';
 import { health, pingSummary, sendPings } from './support/pings.js';
+import { DEMO_ENV } from './support/staff.js';
 
 const CITY = '640100000000';
 const COUNTY = '640104000000';
@@ -12,7 +13,7 @@ describe('backbone under crashes: nothing lost, nothing applied twice', () => {
       { code: COUNTY, tier: 'county', parent: CITY },
       { code: TOWNSHIP, tier: 'township', parent: COUNTY },
     ],
-    { TONGBAN_INBOX_BACKOFF_MS: '50' },
+    { TONGBAN_INBOX_BACKOFF_MS: '50', ...DEMO_ENV },
   );
   const outboxRow = async (eventId: string) =>
     (await net.query<{ published: boolean }>(COUNTY, 'select published_at is not null as published from outbox where event_id = $1', [eventId]))[0];
@@ -29,7 +30,7 @@ describe('backbone under crashes: nothing lost, nothing applied twice', () => {
 
   it('delivers an event committed just before the relay crashed, once, after a restart', async () => {
     const county = net.node(COUNTY);
-    county.start({ TONGBAN_FAULTS: 'relay.before-publish' });
+    county.start({ TONGBAN_FAULTS: 'relay.before-publish@diagnostics.ping' });
     await county.waitHealthy();
     const sent = await sendPings(county.url, { target: TOWNSHIP, message: 'committed, then crash', keyPrefix: 'crash-a' });
     await eventually(async () => county.exitSignal, (s) => s === 'SIGKILL', 30000);
@@ -45,7 +46,7 @@ describe('backbone under crashes: nothing lost, nothing applied twice', () => {
     const county = net.node(COUNTY);
     await county.stop();
     const before = Number((await health(net.url(TOWNSHIP))).checks.consumer!.duplicates);
-    county.start({ TONGBAN_FAULTS: 'relay.after-publish-before-mark' });
+    county.start({ TONGBAN_FAULTS: 'relay.after-publish-before-mark@diagnostics.ping' });
     await county.waitHealthy();
     const sent = await sendPings(county.url, { target: TOWNSHIP, message: 'published, then crash', keyPrefix: 'crash-b' });
     await eventually(async () => county.exitSignal, (s) => s === 'SIGKILL', 30000);
@@ -58,6 +59,20 @@ describe('backbone under crashes: nothing lost, nothing applied twice', () => {
     // The restarted relay published it again; the township saw the copy and ignored it.
     await eventually(async () => Number((await health(net.url(TOWNSHIP))).checks.consumer!.duplicates), (n) => n === before + 1);
     expect(await received(sent.firstEventId)).toBe(1);
+  });
+
+  it('applies an event once when the receiving node crashed after applying it but before committing', async () => {
+    const town = net.node(TOWNSHIP);
+    await town.stop();
+    town.start({ TONGBAN_FAULTS: 'inbox.after-apply-before-commit@diagnostics.ping' });
+    await town.waitHealthy();
+    const sent = await sendPings(net.url(COUNTY), { target: TOWNSHIP, message: 'applied, then crash', keyPrefix: 'crash-c' });
+    await eventually(async () => town.exitSignal, (s) => s === 'SIGKILL', 30000);
+    expect(await received(sent.firstEventId)).toBe(0);
+    await net.start([TOWNSHIP]);
+    await eventually(() => received(sent.firstEventId), (n) => n === 1);
+    const [inbox] = await net.query<{ n: string }>(TOWNSHIP, 'select count(*)::text as n from inbox where event_id = $1', [sent.firstEventId]);
+    expect(inbox!.n).toBe('1');
   });
 
   it('applies every event of a stream exactly once and in per-key order when both nodes are killed mid-stream', async () => {

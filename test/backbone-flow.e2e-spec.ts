@@ -1,7 +1,8 @@
 import request from 'supertest';
 import { v7 as uuidv7 } from 'uuid';
 import { createKafka, IdempotentProducer } from '#libs/messaging';
-import { health, pingSummary, sendPings } from './support/pings.js';
+import { asAdmin, health, pingSummary, sendPings } from './support/pings.js';
+import { DEMO_ENV } from './support/staff.js';
 import { eventually, TestNetwork } from './support/test-network.js';
 
 const CITY = '640100000000';
@@ -18,7 +19,7 @@ describe('backbone flow: poison messages, stale and foreign events, offline and 
       { code: TOWNSHIP, tier: 'township', parent: COUNTY },
       { code: NEW_TOWNSHIP, tier: 'township', parent: COUNTY },
     ],
-    { TONGBAN_INBOX_MAX_ATTEMPTS: String(MAX_ATTEMPTS), TONGBAN_INBOX_BACKOFF_MS: '50' },
+    { TONGBAN_INBOX_MAX_ATTEMPTS: String(MAX_ATTEMPTS), TONGBAN_INBOX_BACKOFF_MS: '50', ...DEMO_ENV },
   );
   const areaTopic = () => `${net.topicPrefix}.area.${COUNTY}`;
   const countKey = async (code: string, like: string) =>
@@ -56,13 +57,13 @@ describe('backbone flow: poison messages, stale and foreign events, offline and 
 
   it('parks a message that keeps failing after its retries, keeps its partition flowing, and applies it once on replay after the fix', async () => {
     const town = net.url(TOWNSHIP);
-    await request(town).post('/diagnostics/holds').send({ key: 'poison-0' }).expect(200);
+    await request(town).post('/diagnostics/holds').set(await asAdmin(town)).send({ key: 'poison-0' }).expect(200);
     const poison = await sendPings(net.url(COUNTY), { target: TOWNSHIP, message: 'poison', keyPrefix: 'poison' });
     await sendPings(net.url(COUNTY), { target: TOWNSHIP, message: 'after the poison', count: 60, keys: 60, keyPrefix: 'flow' });
     await eventually(() => countKey(TOWNSHIP, 'flow-%'), (n) => n === 60);
 
     const list = await eventually(
-      async () => (await request(town).get('/dead-letters?status=parked').expect(200)).body as { items: Array<Record<string, unknown>>; total: number },
+      async () => (await request(town).get('/dead-letters?status=parked').set(await asAdmin(town)).expect(200)).body as { items: Array<Record<string, unknown>>; total: number },
       (l) => l.total === 1,
     );
     const parked = list.items[0]!;
@@ -78,13 +79,13 @@ describe('backbone flow: poison messages, stale and foreign events, offline and 
     expect(await countKey(TOWNSHIP, 'poison-%')).toBe(0);
 
     // Replay before the fix: it fails again and stays parked.
-    const early = await request(town).post(`/dead-letters/${parked.id}/replay`).expect(200);
+    const early = await request(town).post(`/dead-letters/${parked.id}/replay`).set(await asAdmin(town)).expect(200);
     expect(early.body).toMatchObject({ result: 'parked', errorCode: 'DIAGNOSTIC_KEY_HELD' });
 
-    await request(town).delete('/diagnostics/holds/poison-0').expect(200);
-    const replay = await request(town).post(`/dead-letters/${parked.id}/replay`).expect(200);
+    await request(town).delete('/diagnostics/holds/poison-0').set(await asAdmin(town)).expect(200);
+    const replay = await request(town).post(`/dead-letters/${parked.id}/replay`).set(await asAdmin(town)).expect(200);
     expect(replay.body).toMatchObject({ result: 'replayed', outcome: 'applied' });
-    const again = await request(town).post(`/dead-letters/${parked.id}/replay`).expect(409);
+    const again = await request(town).post(`/dead-letters/${parked.id}/replay`).set(await asAdmin(town)).expect(409);
     expect(again.body.code).toBe('DEAD_LETTER_NOT_PARKED');
     expect(await countKey(TOWNSHIP, 'poison-%')).toBe(1);
     // The copy on the dead-letter topic went out through the outbox.
@@ -94,7 +95,7 @@ describe('backbone flow: poison messages, stale and foreign events, offline and 
 
   it('parks malformed, unknown-type, too-new and invalid-payload messages with their reason and applies none of them', async () => {
     const town = net.url(TOWNSHIP);
-    const before = ((await request(town).get('/dead-letters?status=parked').expect(200)).body as { total: number }).total;
+    const before = ((await request(town).get('/dead-letters?status=parked').set(await asAdmin(town)).expect(200)).body as { total: number }).total;
     await produceRaw('raw-0', 'this is not JSON');
     await produceRaw('raw-0', envelope({ type: 'diagnostics.unheard-of' }));
     await produceRaw('raw-0', envelope({ schemaVersion: 99 }));
@@ -104,7 +105,7 @@ describe('backbone flow: poison messages, stale and foreign events, offline and 
     await produceRaw('raw-ok', good);
     await eventually(() => countKey(TOWNSHIP, 'raw-ok'), (n) => n === 1);
     const body = await eventually(
-      async () => (await request(town).get('/dead-letters?status=parked&limit=100').expect(200)).body as { items: Array<{ errorCode: string; errorMessage: string }>; total: number },
+      async () => (await request(town).get('/dead-letters?status=parked&limit=100').set(await asAdmin(town)).expect(200)).body as { items: Array<{ errorCode: string; errorMessage: string }>; total: number },
       (l) => l.total === before + 5,
     );
     const codes = body.items.map((i) => i.errorCode);

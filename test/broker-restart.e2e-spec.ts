@@ -1,5 +1,6 @@
 import { EmbeddedKafka } from '#libs/infra';
 import { sendPings } from './support/pings.js';
+import { DEMO_ENV } from './support/staff.js';
 import { eventually, TestNetwork } from './support/test-network.js';
 
 const CITY = '640100000000';
@@ -11,7 +12,7 @@ describe('backbone across a broker restart', () => {
     { code: CITY, tier: 'city' },
     { code: COUNTY, tier: 'county', parent: CITY },
     { code: TOWNSHIP, tier: 'township', parent: COUNTY },
-  ]);
+  ], DEMO_ENV);
 
   beforeAll(async () => {
     if (!net.infra.kafkaDataDir || !net.infra.kafkaPort) throw new Error('this test restarts the embedded broker; it cannot run against external brokers');

@@ -1,19 +1,27 @@
 import request from 'supertest';
+import { bearer, DEMO_ENV, type Session, signIn } from './support/staff.js';
 import { eventually, TestNetwork } from './support/test-network.js';
 
 const COUNTY = '640104000000';
 const TOWNSHIP = '640104100000';
 
 describe('foundation: a county node and a township node over the real broker', () => {
-  const net = new TestNetwork([
-    { code: '640100000000', tier: 'city' },
-    { code: COUNTY, tier: 'county', parent: '640100000000' },
-    { code: TOWNSHIP, tier: 'township', parent: COUNTY },
-  ]);
+  const net = new TestNetwork(
+    [
+      { code: '640100000000', tier: 'city' },
+      { code: COUNTY, tier: 'county', parent: '640100000000' },
+      { code: TOWNSHIP, tier: 'township', parent: COUNTY },
+    ],
+    DEMO_ENV,
+  );
+  // The diagnostics endpoints are for node administrators.
+  let countyAdmin: Session;
+  let townshipAdmin: Session;
 
   beforeAll(async () => {
     await net.init();
     await net.start([COUNTY, TOWNSHIP]);
+    [countyAdmin, townshipAdmin] = await Promise.all([signIn(net.url(COUNTY), 'admin'), signIn(net.url(TOWNSHIP), 'admin')]);
   });
 
   afterAll(async () => {
@@ -28,13 +36,15 @@ describe('foundation: a county node and a township node over the real broker', (
       tier: 'township',
       checks: { database: { status: 'up' }, kafka: { status: 'up' }, consumer: { status: 'up', state: 'running' } },
     });
-    expect(res.body.checks.consumer.topics).toEqual([`${net.topicPrefix}.area.${COUNTY}`]);
+    // A township reads its county's traffic and catalogs, never the whole city's traffic.
+    const p = net.topicPrefix;
+    expect(res.body.checks.consumer.topics).toEqual([`${p}.area.${COUNTY}`, `${p}.catalog`, `${p}.catalog.${COUNTY}`]);
   });
 
   it('carries an event from the county to the township through Kafka', async () => {
-    const sent = await request(net.url(COUNTY)).post('/diagnostics/pings').send({ target: TOWNSHIP, message: '你好，掌政镇' }).expect(201);
+    const sent = await request(net.url(COUNTY)).post('/diagnostics/pings').set(bearer(countyAdmin)).send({ target: TOWNSHIP, message: '你好，掌政镇' }).expect(201);
     const received = await eventually(
-      async () => (await request(net.url(TOWNSHIP)).get('/diagnostics/pings').expect(200)).body as Array<{ eventId: string; source: string; message: string }>,
+      async () => (await request(net.url(TOWNSHIP)).get('/diagnostics/pings').set(bearer(townshipAdmin)).expect(200)).body as Array<{ eventId: string; source: string; message: string }>,
       (list) => list.some((p) => p.eventId === sent.body.firstEventId),
     );
     expect(received.find((p) => p.eventId === sent.body.firstEventId)).toMatchObject({ source: COUNTY, message: '你好，掌政镇' });
@@ -44,12 +54,24 @@ describe('foundation: a county node and a township node over the real broker', (
   });
 
   it('refuses a bad request with the field and the rule, and sends nothing', async () => {
-    const res = await request(net.url(COUNTY)).post('/diagnostics/pings').send({ target: 'x', message: '' }).expect(400);
+    const res = await request(net.url(COUNTY)).post('/diagnostics/pings').set(bearer(countyAdmin)).send({ target: 'x', message: '' }).expect(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
     const fields = (res.body.errors as Array<{ field: string; rule: string }>).map((e) => `${e.field}:${e.rule}`);
     expect(fields).toEqual(expect.arrayContaining(['target:matches', 'message:minLength']));
     const [{ n }] = await net.query<{ n: string }>(COUNTY, "select count(*)::text as n from outbox where envelope->'payload'->>'message' = ''");
     expect(n).toBe('0');
+  });
+
+  it('refuses the diagnostics to a caller who has not signed in', async () => {
+    const res = await request(net.url(COUNTY)).get('/diagnostics/pings').expect(401);
+    expect(res.body.code).toBe('SIGN_IN_REQUIRED');
+  });
+
+  it('exports the backbone figures as Prometheus metrics, labelled with the node', async () => {
+    const res = await request(net.url(TOWNSHIP)).get('/metrics').expect(200);
+    for (const metric of ['tongban_outbox_backlog', 'tongban_outbox_oldest_unpublished_age_seconds', 'tongban_consumer_lag', 'tongban_dead_letters_parked', 'tongban_inbox_events']) {
+      expect(res.text).toMatch(new RegExp(`^${metric}\\{[^}]*node="${TOWNSHIP}"`, 'm'));
+    }
   });
 
   it('serves its OpenAPI document', async () => {
@@ -60,6 +82,6 @@ describe('foundation: a county node and a township node over the real broker', (
 
   it('ran its migrations and never uses schema sync', async () => {
     const rows = await net.query<{ name: string }>(COUNTY, 'select name from migrations order by id');
-    expect(rows.map((r) => r.name)).toContain('CreateBackboneTables1763900000000');
+    expect(rows.map((r) => r.name)).toEqual(expect.arrayContaining(['CreateBackboneTables1763900000000', 'CreateIdentityTables1764000000000']));
   });
 });

@@ -1,6 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { BACKBONE_MIGRATIONS, BackboneModule } from '#libs/backbone';
+import { IDENTITY_MIGRATIONS, IdentityModule } from '#libs/identity';
 import { type NodeContext, NodeKitModule } from '#libs/node-kit';
+import { CATALOG_REPLICA_MIGRATIONS, CatalogReplicaModule } from '#libs/catalog-replica';
+import { CATALOG_AUTHORING_MIGRATIONS, CatalogAuthoringModule } from './catalog-authoring/catalog-authoring.module.js';
 
 /** The city node: what every node has, plus the city's own features. */
 @Module({})
@@ -8,7 +11,12 @@ export class CityAppModule {
   static register(context: NodeContext): DynamicModule {
     return {
       module: CityAppModule,
-      imports: [NodeKitModule.forRoot({ context, migrations: [...BACKBONE_MIGRATIONS] }), BackboneModule],
+      imports: [
+        NodeKitModule.forRoot({ context, migrations: [...BACKBONE_MIGRATIONS, ...IDENTITY_MIGRATIONS, ...CATALOG_REPLICA_MIGRATIONS, ...CATALOG_AUTHORING_MIGRATIONS] }),
+        BackboneModule,
+        IdentityModule,
+        CatalogReplicaModule, CatalogAuthoringModule,
+      ],
     };
   }
 }

@@ -1,7 +1,15 @@
 import type { NetworkSettings } from './settings.js';
+import { signInAt } from './sign-in.js';
 
 /** `tongban dead-letters ...`: the node API for parked messages, from a terminal. */
-export async function deadLetters(s: NetworkSettings, nodeCode: string, action: 'list' | 'show' | 'replay' | 'discard', id: string | undefined, all: boolean): Promise<number> {
+export async function deadLetters(
+  s: NetworkSettings,
+  nodeCode: string,
+  action: 'list' | 'show' | 'replay' | 'discard',
+  id: string | undefined,
+  all: boolean,
+  login = 'admin',
+): Promise<number> {
   const node = s.topology.nodes.find((n) => n.code === nodeCode);
   if (!node) {
     process.stderr.write(`Node ${nodeCode} is not in the topology ${s.topologyFile}.\n`);
@@ -20,10 +28,14 @@ export async function deadLetters(s: NetworkSettings, nodeCode: string, action: 
     url = action === 'show' ? `${base}/${id}` : `${base}/${id}/${action}`;
     method = action === 'show' ? 'GET' : 'POST';
   }
-  const res = await fetch(url, { method, signal: AbortSignal.timeout(120000) }).catch((err: Error) => {
+  // The dead-letter endpoints are for the node's administrators: sign in as one for this command.
+  const session = await signInAt(`http://127.0.0.1:${node.httpPort}`, nodeCode, login);
+  if (!session) return 1;
+  const res = await fetch(url, { method, headers: { authorization: `Bearer ${session.token}` }, signal: AbortSignal.timeout(120000) }).catch((err: Error) => {
     process.stderr.write(`Node ${nodeCode} does not answer at ${base}: ${err.message}\n`);
     return undefined;
   });
+  await session.signOut();
   if (!res) return 1;
   const body = await res.json();
   process.stdout.write(`${JSON.stringify(body, null, 2)}\n`);

@@ -2,11 +2,15 @@ import 'reflect-metadata';
 import { rmSync } from 'node:fs';
 import { Command } from 'commander';
 import { isAlive, readPid } from '#libs/infra';
+import { createAdmin } from './create-admin.js';
 import { deadLetters } from './dead-letters.js';
+import { keepExitCode } from './exit-code.js';
 import { down, Network } from './network.js';
 import { networkSettings } from './settings.js';
 import { status } from './status.js';
 import { join } from 'node:path';
+
+keepExitCode();
 
 const program = new Command('tongban').description('Tongban (通办) operator command line');
 
@@ -39,13 +43,24 @@ program
   .argument('[id]', 'dead letter id')
   .requiredOption('--node <code>', 'the node, by its 12-digit code')
   .option('--all', 'with replay: replay every parked message')
-  .action(async (action: string, id: string | undefined, opts: { node: string; all?: boolean }) => {
+  .option('--login <login>', 'sign in as this node administrator (password from TONGBAN_PASSWORD, or asked for)', 'admin')
+  .action(async (action: string, id: string | undefined, opts: { node: string; all?: boolean; login: string }) => {
     if (!['list', 'show', 'replay', 'discard'].includes(action)) {
       process.stderr.write(`Unknown action "${action}": use list, show, replay or discard.\n`);
       process.exitCode = 2;
       return;
     }
-    process.exitCode = await deadLetters(networkSettings(), opts.node, action as 'list', id, opts.all ?? false);
+    process.exitCode = await deadLetters(networkSettings(), opts.node, action as 'list', id, opts.all ?? false, opts.login);
+  });
+
+program
+  .command('create-admin')
+  .description("Create a node administrator in that node's database (the first one of a real deployment); password from TONGBAN_ADMIN_PASSWORD or standard input")
+  .requiredOption('--node <code>', 'the node, by its 12-digit code')
+  .requiredOption('--login <login>', 'login: 3-40 lower-case letters, digits, ".", "_" or "-"')
+  .requiredOption('--name <name>', "the administrator's name")
+  .action(async (opts: { node: string; login: string; name: string }) => {
+    process.exitCode = await createAdmin(networkSettings(), opts);
   });
 
 program

@@ -1,10 +1,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { type TopologyNode } from '#libs/config';
-import { Topics } from '#libs/contracts';
+import { type TopologyNode, TopologyIndex } from '#libs/config';
+import { Topics, topicSpecsFor } from '#libs/contracts';
 import { EmbeddedKafka, EmbeddedPostgres, isAlive, NodeProcess, readPid, removeFile, sleep, terminate, writePid } from '#libs/infra';
 import { createKafka, ensureTopics } from '#libs/messaging';
+import { demoAccountLines, identityEnv, isDemoNetwork } from './accounts.js';
 import type { NetworkSettings } from './settings.js';
 
 const say = (line: string): void => void process.stdout.write(`${line}\n`);
@@ -24,9 +25,7 @@ async function ensureExternalDatabases(template: string, names: string[]): Promi
 }
 
 export function topicSpecs(s: NetworkSettings) {
-  const t = new Topics(s.topicPrefix);
-  const areas = s.topology.nodes.filter((n) => n.tier !== 'township').map((n) => t.areaSpec(n.code));
-  return [...areas, t.catalogSpec(), t.deadLetterSpec()];
+  return topicSpecsFor(new Topics(s.topicPrefix), new TopologyIndex(s.topology));
 }
 
 /**
@@ -74,6 +73,7 @@ export class Network {
       const p = this.nodes.get(n.code)!;
       say(`  ${n.tier.padEnd(8)} ${n.code}  ${p.url.padEnd(22)} ${n.name}   (API docs: ${p.url}/docs)`);
     }
+    if (isDemoNetwork(this.s)) say(`\n${demoAccountLines(this.s).join('\n')}`);
     say(`\nLogs: ${this.s.logDir}   Press Ctrl-C to stop everything.`);
     this.superviseNodes();
   }
@@ -124,6 +124,7 @@ export class Network {
         TONGBAN_DATABASE_URL: this.databaseUrl,
         TONGBAN_TOPIC_PREFIX: this.s.topicPrefix,
         TONGBAN_LOG_LEVEL: process.env.TONGBAN_LOG_LEVEL ?? 'info',
+        ...identityEnv(this.s),
       },
     });
   }

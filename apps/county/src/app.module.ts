@@ -1,6 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { BACKBONE_MIGRATIONS, BackboneModule } from '#libs/backbone';
+import { IDENTITY_MIGRATIONS, IdentityModule } from '#libs/identity';
 import { type NodeContext, NodeKitModule } from '#libs/node-kit';
+import { CATALOG_REPLICA_MIGRATIONS, CatalogReplicaModule } from '#libs/catalog-replica';
+import { IMPLEMENTATION_LIST_MIGRATIONS, ImplementationListModule } from './implementation-list/implementation-list.module.js';
 
 /** The county node: what every node has, plus the county's own features. */
 @Module({})
@@ -8,7 +11,12 @@ export class CountyAppModule {
   static register(context: NodeContext): DynamicModule {
     return {
       module: CountyAppModule,
-      imports: [NodeKitModule.forRoot({ context, migrations: [...BACKBONE_MIGRATIONS] }), BackboneModule],
+      imports: [
+        NodeKitModule.forRoot({ context, migrations: [...BACKBONE_MIGRATIONS, ...IDENTITY_MIGRATIONS, ...CATALOG_REPLICA_MIGRATIONS, ...IMPLEMENTATION_LIST_MIGRATIONS] }),
+        BackboneModule,
+        IdentityModule,
+        CatalogReplicaModule, ImplementationListModule,
+      ],
     };
   }
 }

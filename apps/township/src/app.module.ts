@@ -1,6 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { BACKBONE_MIGRATIONS, BackboneModule } from '#libs/backbone';
+import { IDENTITY_MIGRATIONS, IdentityModule } from '#libs/identity';
 import { type NodeContext, NodeKitModule } from '#libs/node-kit';
+import { CATALOG_REPLICA_MIGRATIONS, CatalogReplicaModule } from '#libs/catalog-replica';
 
 /** The township node: what every node has, plus the township's own features. */
 @Module({})
@@ -8,7 +10,12 @@ export class TownshipAppModule {
   static register(context: NodeContext): DynamicModule {
     return {
       module: TownshipAppModule,
-      imports: [NodeKitModule.forRoot({ context, migrations: [...BACKBONE_MIGRATIONS] }), BackboneModule],
+      imports: [
+        NodeKitModule.forRoot({ context, migrations: [...BACKBONE_MIGRATIONS, ...IDENTITY_MIGRATIONS, ...CATALOG_REPLICA_MIGRATIONS] }),
+        BackboneModule,
+        IdentityModule,
+        CatalogReplicaModule,
+      ],
     };
   }
 }

@@ -1,10 +1,11 @@
 import { ConfigError, NodeEnv, loadNodeEnv } from './node-env.js';
 
-/** The three variables a node cannot start without, set to valid values. */
+/** The four variables a node cannot start without, set to valid values. */
 const required = (over: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
   TONGBAN_NODE_CODE: '640104000000',
   TONGBAN_KAFKA_BROKERS: '127.0.0.1:9092',
   TONGBAN_DATABASE_URL: 'postgres://tongban:secret@127.0.0.1:5433/{database}',
+  TONGBAN_AUTH_SECRET: 'unit-test-master-secret-of-at-least-32-chars',
   ...over,
 });
 

@@ -1,7 +1,25 @@
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateIf, validateSync } from 'class-validator';
 
 const BROKER_LIST = /^[A-Za-z0-9.-]+:\d{1,5}(,[A-Za-z0-9.-]+:\d{1,5})*$/;
+
+/**
+ * The master secret a demo node (TONGBAN_DEMO=1) signs tokens with when TONGBAN_AUTH_SECRET is not
+ * set. It is public, in this repository: anyone can forge a demo node's tokens. Never for real use.
+ */
+export const DEMO_AUTH_SECRET = 'tongban-demo-auth-secret--public--never-use-in-production';
+
+const INTEGER_SETTINGS = [
+  'TONGBAN_HTTP_PORT',
+  'TONGBAN_INBOX_MAX_ATTEMPTS',
+  'TONGBAN_INBOX_BACKOFF_MS',
+  'TONGBAN_ACCESS_TOKEN_TTL_SECONDS',
+  'TONGBAN_REFRESH_TOKEN_TTL_SECONDS',
+  'TONGBAN_SIGNIN_MAX_FAILURES',
+  'TONGBAN_SIGNIN_LOCK_SECONDS',
+  'TONGBAN_SIGNIN_RATE_LIMIT',
+  'TONGBAN_SIGNIN_RATE_LIMIT_PER_IP',
+];
 
 /** The settings a node process reads from its environment, checked once at start. */
 export class NodeEnv {
@@ -45,6 +63,55 @@ export class NodeEnv {
   @Max(60000, { message: 'TONGBAN_INBOX_BACKOFF_MS must be between 10 and 60000' })
   TONGBAN_INBOX_BACKOFF_MS: number = 200;
 
+  @IsOptional()
+  @IsIn(['0', '1'], { message: 'TONGBAN_DEMO must be 1 (a demo node: demo accounts, demo secret allowed) or 0' })
+  TONGBAN_DEMO?: '0' | '1';
+
+  @ValidateIf((env: NodeEnv) => env.TONGBAN_DEMO !== '1' || env.TONGBAN_AUTH_SECRET !== undefined)
+  @Matches(/^\S{32,}$/, {
+    message: 'TONGBAN_AUTH_SECRET must be set to at least 32 characters of random text without spaces (e.g. from "openssl rand -base64 48"); only a demo node (TONGBAN_DEMO=1) may run without it',
+  })
+  TONGBAN_AUTH_SECRET?: string;
+
+  @IsInt({ message: 'TONGBAN_ACCESS_TOKEN_TTL_SECONDS must be an integer number of seconds' })
+  @Min(1, { message: 'TONGBAN_ACCESS_TOKEN_TTL_SECONDS must be between 1 and 3600' })
+  @Max(3600, { message: 'TONGBAN_ACCESS_TOKEN_TTL_SECONDS must be between 1 and 3600' })
+  TONGBAN_ACCESS_TOKEN_TTL_SECONDS: number = 900;
+
+  @IsInt({ message: 'TONGBAN_REFRESH_TOKEN_TTL_SECONDS must be an integer number of seconds' })
+  @Min(60, { message: 'TONGBAN_REFRESH_TOKEN_TTL_SECONDS must be between 60 and 604800 (7 days)' })
+  @Max(604800, { message: 'TONGBAN_REFRESH_TOKEN_TTL_SECONDS must be between 60 and 604800 (7 days)' })
+  TONGBAN_REFRESH_TOKEN_TTL_SECONDS: number = 43200;
+
+  @IsInt({ message: 'TONGBAN_SIGNIN_MAX_FAILURES must be an integer' })
+  @Min(1, { message: 'TONGBAN_SIGNIN_MAX_FAILURES must be between 1 and 100' })
+  @Max(100, { message: 'TONGBAN_SIGNIN_MAX_FAILURES must be between 1 and 100' })
+  TONGBAN_SIGNIN_MAX_FAILURES: number = 5;
+
+  @IsInt({ message: 'TONGBAN_SIGNIN_LOCK_SECONDS must be an integer number of seconds' })
+  @Min(1, { message: 'TONGBAN_SIGNIN_LOCK_SECONDS must be between 1 and 86400' })
+  @Max(86400, { message: 'TONGBAN_SIGNIN_LOCK_SECONDS must be between 1 and 86400' })
+  TONGBAN_SIGNIN_LOCK_SECONDS: number = 900;
+
+  @IsInt({ message: 'TONGBAN_SIGNIN_RATE_LIMIT must be an integer' })
+  @Min(1, { message: 'TONGBAN_SIGNIN_RATE_LIMIT must be between 1 and 1000' })
+  @Max(1000, { message: 'TONGBAN_SIGNIN_RATE_LIMIT must be between 1 and 1000' })
+  TONGBAN_SIGNIN_RATE_LIMIT: number = 10;
+
+  @IsInt({ message: 'TONGBAN_SIGNIN_RATE_LIMIT_PER_IP must be an integer' })
+  @Min(1, { message: 'TONGBAN_SIGNIN_RATE_LIMIT_PER_IP must be between 1 and 100000' })
+  @Max(100000, { message: 'TONGBAN_SIGNIN_RATE_LIMIT_PER_IP must be between 1 and 100000' })
+  TONGBAN_SIGNIN_RATE_LIMIT_PER_IP: number = 200;
+
+  get demo(): boolean {
+    return this.TONGBAN_DEMO === '1';
+  }
+
+  /** The master secret tokens are derived from: the configured one, or on a demo node the public demo secret. */
+  get authSecret(): string {
+    return this.TONGBAN_AUTH_SECRET ?? DEMO_AUTH_SECRET;
+  }
+
   get brokers(): string[] {
     return this.TONGBAN_KAFKA_BROKERS.split(',');
   }
@@ -65,7 +132,7 @@ export class ConfigError extends Error {
 export function loadNodeEnv(source: NodeJS.ProcessEnv = process.env): NodeEnv {
   const plain: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(source)) if (k.startsWith('TONGBAN_') && v !== undefined && v !== '') plain[k] = v;
-  for (const k of ['TONGBAN_HTTP_PORT', 'TONGBAN_INBOX_MAX_ATTEMPTS', 'TONGBAN_INBOX_BACKOFF_MS']) {
+  for (const k of INTEGER_SETTINGS) {
     if (plain[k] !== undefined) plain[k] = /^-?\d+$/.test(String(plain[k])) ? Number(plain[k]) : plain[k];
   }
   const env = plainToInstance(NodeEnv, plain, { exposeDefaultValues: true });

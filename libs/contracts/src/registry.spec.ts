@@ -176,7 +176,7 @@ describe('EventRegistry with an event only a county may send', () => {
   });
 
   it('lists the declared types', () => {
-    expect(sut.types()).toEqual(['diagnostics.ping', 'test.county-decision']);
+    expect(sut.types()).toEqual([...ALL_EVENTS.map((e) => e.type), 'test.county-decision']);
   });
 });
 

@@ -3,7 +3,7 @@ import { validateSync, type ValidationError } from 'class-validator';
 import { type Tier, tierOfCode } from '#libs/config';
 import { EventEnvelope } from './envelope.js';
 
-export type Channel = 'area' | 'catalog';
+export type Channel = 'area' | 'catalog' | 'county-catalog' | 'status';
 
 export interface EventDefinition<P extends object = object> {
   type: string;

@@ -77,16 +77,16 @@ describe('topicFor', () => {
 });
 
 describe('topicsReadBy', () => {
-  it("has a township read only its county's area topic", () => {
-    expect(topicsReadBy(topics, topology, ZHANGZHENG)).toEqual(['tongban.area.640104000000']);
+  it("has a township read its county's area topic, the city catalog and its county's catalog, and no other county's", () => {
+    expect(topicsReadBy(topics, topology, ZHANGZHENG)).toEqual(['tongban.area.640104000000', 'tongban.catalog', 'tongban.catalog.640104000000']);
   });
 
-  it("has a county read its own area topic and the city's", () => {
-    expect(topicsReadBy(topics, topology, YONGNING)).toEqual(['tongban.area.640121000000', 'tongban.area.640100000000']);
+  it("has a county read its own area topic, the city's and the city catalog", () => {
+    expect(topicsReadBy(topics, topology, YONGNING)).toEqual(['tongban.area.640121000000', 'tongban.area.640100000000', 'tongban.catalog']);
   });
 
-  it('has the city read only its own area topic', () => {
-    expect(topicsReadBy(topics, topology, CITY)).toEqual(['tongban.area.640100000000']);
+  it('has the city read its own area topic and the status reports, not the catalog it writes', () => {
+    expect(topicsReadBy(topics, topology, CITY)).toEqual(['tongban.area.640100000000', 'tongban.status']);
   });
 });
 

@@ -3,6 +3,8 @@
  * - `<prefix>.area.<code>`: traffic between a city or county node and the nodes directly under
  *   it. A township reads only its parent's area topic, never the whole city's traffic.
  * - `<prefix>.catalog`: the city's unified catalog, compacted and keyed by item code.
+ * - `<prefix>.catalog.<county>`: a county's implementation list and county-only items, compacted.
+ * - `<prefix>.status`: nodes' status reports to the city (catalog version applied).
  * - `<prefix>.deadletter`: messages a node parked, with the reason; read by operators.
  */
 export interface TopicSpecification {
@@ -22,6 +24,16 @@ export class Topics {
 
   get catalog(): string {
     return `${this.prefix}.catalog`;
+  }
+
+  /** A county's implementation list and county-only items, for that county and its townships. */
+  countyCatalog(countyCode: string): string {
+    return `${this.prefix}.catalog.${countyCode}`;
+  }
+
+  /** Status reports from every node to the city (e.g. the catalog version a node applied). */
+  get status(): string {
+    return `${this.prefix}.status`;
   }
 
   get deadLetter(): string {
@@ -45,6 +57,14 @@ export class Topics {
       partitions: 3,
       config: { 'cleanup.policy': 'compact', 'min.compaction.lag.ms': String(60 * 60 * 1000), 'segment.ms': String(DAY_MS) },
     };
+  }
+
+  countyCatalogSpec(countyCode: string): TopicSpecification {
+    return { ...this.catalogSpec(), name: this.countyCatalog(countyCode), partitions: 1 };
+  }
+
+  statusSpec(): TopicSpecification {
+    return { name: this.status, partitions: 3, config: { 'retention.ms': String(7 * DAY_MS), 'cleanup.policy': 'delete' } };
   }
 
   deadLetterSpec(): TopicSpecification {

@@ -43,3 +43,13 @@ export interface FieldProblem {
   message: string;
   messageEn: string;
 }
+
+/** Input that breaks field rules: 400 with every problem, in the same shape as the HTTP validation pipe's. */
+export class ValidationFailedError extends DomainError {
+  readonly code = 'VALIDATION_FAILED';
+  readonly status = 400;
+
+  constructor(readonly problems: FieldProblem[]) {
+    super('输入有误，请按提示修改后重试', 'The input is invalid; correct the fields listed and try again', { errors: problems });
+  }
+}

@@ -9,3 +9,4 @@ export * from './node-context.js';
 export * from './node-kit.module.js';
 export * from './public.decorator.js';
 export * from './validation.js';
+export * from './page.query.js';

@@ -1,10 +1,12 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Audited, CurrentStaff, Roles, type SignedInStaff } from '#libs/identity';
 import { DeadLetterService } from './dead-letter.service.js';
 import { ListDeadLettersQuery } from './dto/list-dead-letters.query.js';
 
 /** Parked messages of this node (死信), for operators. */
 @ApiTags('dead-letters')
+@Roles('node_admin')
 @Controller('dead-letters')
 export class DeadLetterController {
   constructor(private readonly service: DeadLetterService) {}
@@ -23,23 +25,26 @@ export class DeadLetterController {
 
   @Post('replay')
   @HttpCode(200)
+  @Audited('dead-letter.replayed-all', { subjectType: 'dead-letter' })
   @ApiOperation({ summary: 'Replay every parked message through the inbox' })
-  replayAll() {
-    return this.service.replayAll('operator');
+  replayAll(@CurrentStaff() staff: SignedInStaff) {
+    return this.service.replayAll(staff.id);
   }
 
   @Post(':id/replay')
   @HttpCode(200)
+  @Audited('dead-letter.replayed', { subjectType: 'dead-letter', subjectParam: 'id' })
   @ApiOperation({ summary: 'Replay one parked message through the inbox (never applies twice)' })
-  replay(@Param('id', new ParseUUIDPipe()) id: string) {
-    return this.service.replay(id, 'operator');
+  replay(@Param('id', new ParseUUIDPipe()) id: string, @CurrentStaff() staff: SignedInStaff) {
+    return this.service.replay(id, staff.id);
   }
 
   @Post(':id/discard')
   @HttpCode(200)
+  @Audited('dead-letter.discarded', { subjectType: 'dead-letter', subjectParam: 'id' })
   @ApiOperation({ summary: 'Discard a parked message' })
-  async discard(@Param('id', new ParseUUIDPipe()) id: string) {
-    await this.service.discard(id, 'operator');
+  async discard(@Param('id', new ParseUUIDPipe()) id: string, @CurrentStaff() staff: SignedInStaff) {
+    await this.service.discard(id, staff.id);
     return { id, status: 'discarded' };
   }
 }

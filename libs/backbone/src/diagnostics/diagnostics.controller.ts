@@ -1,10 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '#libs/identity';
 import { DiagnosticsService } from './diagnostics.service.js';
 import { HoldDto, SendPingsDto } from './dto/send-pings.dto.js';
 
 /** Operators' tools to prove and measure the path between nodes. */
 @ApiTags('diagnostics')
+@Roles('node_admin')
 @Controller('diagnostics')
 export class DiagnosticsController {
   constructor(private readonly service: DiagnosticsService) {}

@@ -1,5 +1,5 @@
 import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { topicsReadBy } from '#libs/contracts';
+import { topicSpecsFor, topicsReadBy } from '#libs/contracts';
 import { consumerLag, type ConsumerState, GroupConsumer } from '#libs/messaging';
 import { KafkaService, NodeContext } from '#libs/node-kit';
 import { InboxService } from './inbox.service.js';
@@ -37,10 +37,8 @@ export class InboxConsumer implements OnApplicationBootstrap, OnApplicationShutd
   private async start(): Promise<void> {
     for (let attempt = 1; !this.stopping; attempt++) {
       try {
-        const t = this.ctx.topics;
-        const own = this.ctx.tier === 'township' ? [] : [t.areaSpec(this.ctx.code)];
-        const parent = this.ctx.self.parent ? [t.areaSpec(this.ctx.self.parent)] : [];
-        await this.kafka.ensureTopics([...own, ...parent, t.catalogSpec(), t.deadLetterSpec()]);
+        // Creates what is missing of the deployment's topics (the broker never auto-creates).
+        await this.kafka.ensureTopics(topicSpecsFor(this.ctx.topics, this.ctx.topology));
         this.consumer = new GroupConsumer(this.kafka.kafka, {
           groupId: this.ctx.consumerGroup,
           topics: this.topics,

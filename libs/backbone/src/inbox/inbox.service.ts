@@ -96,7 +96,7 @@ export class InboxService {
       const handler = this.handlers.get(env.type);
       if (!handler) throw new NoHandlerError(`节点 ${this.ctx.code} 不处理 ${env.type} 事件`, `node ${this.ctx.code} has no handler for ${env.type}`);
       await handler(env, m);
-      crashPoint('inbox.after-apply-before-commit');
+      crashPoint('inbox.after-apply-before-commit', [env.type]);
       return 'applied';
     });
     if (outcome === 'applied') this.stats.applied++;

@@ -114,11 +114,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       for (;;) {
         const rows = await this.repo.nextBatch(BATCH);
         if (rows.length === 0 || !this.leader) break;
-        crashPoint('relay.before-publish');
+        crashPoint('relay.before-publish', rows.map((r) => r.type));
         await this.producer.send(
           rows.map((r) => ({ topic: r.topic, key: r.key, value: JSON.stringify(r.envelope), headers: { 'event-id': r.eventId, 'event-type': r.type, source: this.ctx.code } })),
         );
-        crashPoint('relay.after-publish-before-mark');
+        crashPoint('relay.after-publish-before-mark', rows.map((r) => r.type));
         await this.repo.markPublished(rows.map((r) => r.seq));
         sent += rows.length;
         this.published += rows.length;

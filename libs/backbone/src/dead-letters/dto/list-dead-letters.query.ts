@@ -1,21 +1,9 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { PageQuery } from '#libs/node-kit';
+import { IsIn, IsOptional } from 'class-validator';
 
-export class ListDeadLettersQuery {
+export class ListDeadLettersQuery extends PageQuery {
   @IsOptional()
   @IsIn(['parked', 'replayed', 'discarded'])
   status?: 'parked' | 'replayed' | 'discarded';
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit: number = 50;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset: number = 0;
 }

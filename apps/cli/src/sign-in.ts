@@ -1,0 +1,36 @@
+import { readPassword } from './password-input.js';
+
+export interface CliSession {
+  token: string;
+  signOut(): Promise<void>;
+}
+
+/**
+ * Signs in at a node for one command: the password comes from TONGBAN_PASSWORD or is asked for. The
+ * session is ended when the command is done.
+ */
+export async function signInAt(baseUrl: string, nodeCode: string, login: string): Promise<CliSession | undefined> {
+  const password = process.env.TONGBAN_PASSWORD || (await readPassword(`Password for ${login} at node ${nodeCode}: `));
+  const res = await fetch(`${baseUrl}/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login, password }),
+    signal: AbortSignal.timeout(30000),
+  }).catch((err: Error) => {
+    process.stderr.write(`Node ${nodeCode} does not answer at ${baseUrl}: ${err.message}\n`);
+    return undefined;
+  });
+  if (!res) return undefined;
+  const body = (await res.json().catch(() => ({}))) as { accessToken?: string; message?: string; messageEn?: string };
+  if (!res.ok || !body.accessToken) {
+    process.stderr.write(`Sign-in as ${login} at node ${nodeCode} refused: ${body.message ?? ''} (${body.messageEn ?? res.status})\n`);
+    return undefined;
+  }
+  const token = body.accessToken;
+  return {
+    token,
+    signOut: async () => {
+      await fetch(`${baseUrl}/auth/sign-out`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(10000) }).catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { CatalogReplicaRepository } from './catalog-replica.repository.js';
+import { CatalogReplicaService } from './catalog-replica.service.js';
+import { PublicCatalogController } from './public-catalog.controller.js';
+
+/** Every node's copy of the catalog, kept from Kafka, and the public catalog API on it. */
+@Module({
+  controllers: [PublicCatalogController],
+  providers: [CatalogReplicaRepository, CatalogReplicaService],
+  exports: [CatalogReplicaRepository, CatalogReplicaService],
+})
+export class CatalogReplicaModule {}

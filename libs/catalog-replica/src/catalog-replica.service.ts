@@ -1,0 +1,84 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import type { EntityManager } from 'typeorm';
+import { EventHandlers, OutboxService } from '#libs/backbone';
+import {
+  CatalogAppliedEvent,
+  CatalogAppliedPayload,
+  CatalogItemPublishedEvent,
+  type CatalogItemPublishedPayload,
+  CatalogVersionPublishedEvent,
+  type CatalogVersionPublishedPayload,
+  CountyItemPublishedEvent,
+  CountyVersionPublishedEvent,
+  ImplementationSetEvent,
+} from '#libs/contracts';
+import { NodeContext } from '#libs/node-kit';
+import { CatalogReplicaRepository } from './catalog-replica.repository.js';
+
+export const CITY_ORIGIN = 'city';
+
+/**
+ * Keeps this node's copy of the catalog: applies item revisions, version manifests and county
+ * settings as they arrive (or as this node publishes them), and reports to the city each time a
+ * whole version has been applied.
+ */
+@Injectable()
+export class CatalogReplicaService implements OnModuleInit {
+  constructor(
+    private readonly ctx: NodeContext,
+    private readonly handlers: EventHandlers,
+    private readonly outbox: OutboxService,
+    private readonly repo: CatalogReplicaRepository,
+  ) {}
+
+  /** The county whose catalog this node follows: itself (a county) or its parent (a township under one). */
+  get county(): string | undefined {
+    if (this.ctx.tier === 'county') return this.ctx.code;
+    const parent = this.ctx.self.parent ? this.ctx.topology.get(this.ctx.self.parent) : undefined;
+    return this.ctx.tier === 'township' && parent?.tier === 'county' ? parent.code : undefined;
+  }
+
+  onModuleInit(): void {
+    if (this.ctx.tier !== 'city') {
+      this.handlers.on(CatalogItemPublishedEvent, (env, m) => this.applyItem(m, CITY_ORIGIN, env.payload));
+      this.handlers.on(CatalogVersionPublishedEvent, (env, m) => this.applyManifest(m, CITY_ORIGIN, env.payload));
+    }
+    if (this.ctx.tier === 'township') {
+      this.handlers.on(CountyItemPublishedEvent, (env, m) => this.applyItem(m, env.source, env.payload));
+      this.handlers.on(CountyVersionPublishedEvent, (env, m) => this.applyManifest(m, env.source, env.payload));
+      this.handlers.on(ImplementationSetEvent, (env, m) => this.applyImplementation(m, env.source, env.payload.code, env.payload.revision, env.payload.settings));
+    }
+  }
+
+  async applyItem(m: EntityManager, origin: string, p: CatalogItemPublishedPayload): Promise<void> {
+    await this.repo.lockOrigin(m, origin);
+    if (await this.repo.saveRevision(m, origin, p)) await this.afterChange(m, origin);
+  }
+
+  async applyManifest(m: EntityManager, origin: string, p: CatalogVersionPublishedPayload): Promise<void> {
+    await this.repo.lockOrigin(m, origin);
+    if (await this.repo.saveManifest(m, origin, p)) await this.afterChange(m, origin);
+  }
+
+  async applyImplementation(m: EntityManager, county: string, code: string, revision: number, settings: Record<string, unknown>): Promise<void> {
+    await this.repo.saveImplementation(m, county, code, revision, settings);
+  }
+
+  /** When a whole version is now here, record it and tell the city (in the same transaction). */
+  private async afterChange(m: EntityManager, origin: string): Promise<void> {
+    const advanced = await this.repo.advanceApplied(m, origin);
+    if (advanced === undefined || this.ctx.tier === 'city') return;
+    const versions = await this.repo.appliedVersions(m);
+    const county = this.county;
+    const payload = plainToInstance(CatalogAppliedPayload, {
+      cityVersion: versions[CITY_ORIGIN] ?? 0,
+      countyVersion: county ? (versions[county] ?? 0) : undefined,
+      county,
+      liveItems: await this.repo.countLive(m),
+      appliedAt: new Date().toISOString(),
+    });
+    await this.outbox.enqueue(m, [{ definition: CatalogAppliedEvent, target: this.ctx.topology.city.code, key: this.ctx.code, payload, actor: { kind: 'system', id: 'catalog-replica' } }]);
+    this.ctx.logger.info({ origin, version: advanced }, `catalog version ${advanced} of ${origin} applied`);
+  }
+}

@@ -1,0 +1,13 @@
+import 'reflect-metadata';
+export * from './code-lists.js';
+export * from './credit-code.js';
+export * from './phone.js';
+export * from './validators.js';
+export * from './catalog-item.parts.js';
+export * from './catalog-item.input.js';
+export * from './field-problems.js';
+export * from './validate-catalog-item.js';
+export * from './county-implementation.js';
+export * from './diff-items.js';
+export * from './demo/demo-catalog.js';
+export * from './testing/catalog-item.factory.js';

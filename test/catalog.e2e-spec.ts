@@ -1,0 +1,186 @@
+import request from 'supertest';
+import { DEMO_CATALOG, DEMO_COUNTY_ONLY_ITEMS, makeCatalogItem } from '#libs/catalog';
+import { bearer, DEMO_ENV, type Session, signIn } from './support/staff.js';
+import { eventually, TestNetwork } from './support/test-network.js';
+
+const CITY = '640100000000';
+const XINGQING = '640104000000';
+const ZHANGZHENG = '640104100000';
+const TONGGUI = '640104200000';
+const YONGNING = '640121000000';
+const YANGHE = '640121100000';
+
+const newItem = (n: number, over: Parameters<typeof makeCatalogItem>[0] = {}) =>
+  makeCatalogItem({ basicCode: `010999${n}000`, implementationCode: `010999${n}0004640100001`, name: `测试许可事项${n}`, keywords: ['测试'], ...over });
+
+describe('the unified catalog: authored at the city, propagated over Kafka, public at every node', () => {
+  const net = new TestNetwork(
+    [
+      { code: CITY, tier: 'city' },
+      { code: XINGQING, tier: 'county', parent: CITY },
+      { code: ZHANGZHENG, tier: 'township', parent: XINGQING },
+      { code: TONGGUI, tier: 'township', parent: XINGQING },
+      { code: YONGNING, tier: 'county', parent: CITY },
+      { code: YANGHE, tier: 'township', parent: YONGNING },
+    ],
+    DEMO_ENV,
+  );
+  let editor: Session;
+  const running = [CITY, XINGQING, ZHANGZHENG, YONGNING, YANGHE];
+
+  const publish = async (body: Record<string, unknown>, expectStatus = 201) => (await request(net.url(CITY)).post('/catalog/versions').set(bearer(editor)).send(body).expect(expectStatus)).body;
+  const saveDraft = async (item: object & { implementationCode: string }, expectStatus = 200) =>
+    (await request(net.url(CITY)).put(`/catalog/drafts/${item.implementationCode}`).set(bearer(editor)).send(item).expect(expectStatus)).body;
+  const propagation = async () => (await request(net.url(CITY)).get('/catalog/propagation').set(bearer(editor)).expect(200)).body as { currentVersion: number; nodes: Array<{ node: string; appliedVersion: number; behind: number; reportedAt: string | null }> };
+  const status = async (code: string) => (await request(net.url(code)).get('/public/catalog/status').expect(200)).body as { cityVersion: number; countyVersion: number | null; liveItems: number };
+  const itemAt = (code: string, item: string) => request(net.url(code)).get(`/public/catalog/items/${item}`);
+  const allReport = (version: number, nodes: string[]) => eventually(propagation, (p) => nodes.every((n) => p.nodes.find((x) => x.node === n)?.appliedVersion === version), 90000);
+
+  beforeAll(async () => {
+    await net.init();
+    await net.start(running);
+    editor = await signIn(net.url(CITY), 'catalog');
+  });
+
+  afterAll(async () => {
+    await net.stop();
+  });
+
+  it('propagates a publication to every running node, and each reports the version it applied', async () => {
+    // The demo city publishes the demo catalog as version 1 at its first start.
+    await allReport(1, running.filter((c) => c !== CITY));
+    expect((await status(YANGHE)).liveItems).toBeGreaterThanOrEqual(DEMO_CATALOG.length);
+
+    const cancelled = DEMO_CATALOG[0]!.implementationCode;
+    await saveDraft(newItem(1));
+    const v2 = await publish({ changes: [{ code: newItem(1).implementationCode, action: 'publish' }, { code: cancelled, action: 'cancel', reason: '事项取消' }], note: 'v2' });
+    expect(v2).toMatchObject({ version: 2 });
+    const p = await allReport(2, running.filter((c) => c !== CITY));
+    expect(p.currentVersion).toBe(2);
+    expect(p.nodes.find((n) => n.node === TONGGUI)).toMatchObject({ appliedVersion: 0, behind: 2, reportedAt: null });
+
+    const found = await itemAt(YANGHE, newItem(1).implementationCode).expect(200);
+    expect(found.body).toMatchObject({ name: '测试许可事项1', catalogVersion: 2 });
+    expect(found.body.checklist.materials.map((m: { name: string }) => m.name)).toEqual(['食品经营许可申请书', '营业执照', '授权委托书']);
+    await itemAt(ZHANGZHENG, cancelled).expect(404);
+  });
+
+  it('keeps a county-only item and a county implementation setting within that county', async () => {
+    const countyEditor = await signIn(net.url(XINGQING), 'catalog');
+    const countyOnly = DEMO_COUNTY_ONLY_ITEMS.find((i) => i.countyCode === XINGQING)!.item;
+    const mine = { ...countyOnly, basicCode: countyOnly.basicCode.slice(0, 4) + '888' + countyOnly.basicCode.slice(7), name: '兴庆区测试特色事项' };
+    mine.implementationCode = `${mine.basicCode}4640104001`;
+    const res = await request(net.url(XINGQING)).post('/catalog/county-items').set(bearer(countyEditor)).send(mine).expect(201);
+    await eventually(async () => (await itemAt(ZHANGZHENG, mine.implementationCode)).status, (s) => s === 200);
+    expect(res.body.code).toBe(mine.implementationCode);
+    for (const other of [CITY, YONGNING, YANGHE]) await itemAt(other, mine.implementationCode).expect(404);
+
+    const shared = newItem(1).implementationCode;
+    await request(net.url(XINGQING)).put(`/catalog/implementation/${shared}`).set(bearer(countyEditor)).send({ committedTimeLimit: { days: 2, unit: 'working-day' }, place: '兴庆区政务服务中心二楼 8 号窗口' }).expect(200);
+    await eventually(async () => (await itemAt(ZHANGZHENG, shared)).body.committedDays, (d) => d === 2);
+    expect((await itemAt(ZHANGZHENG, shared).expect(200)).body.place).toBe('兴庆区政务服务中心二楼 8 号窗口');
+    expect((await itemAt(YANGHE, shared).expect(200)).body.committedDays).toBe(5);
+
+    // Never above the legal limit: refused with the field, nothing changed.
+    const bad = await request(net.url(XINGQING)).put(`/catalog/implementation/${shared}`).set(bearer(countyEditor)).send({ committedTimeLimit: { days: 30, unit: 'working-day' } }).expect(400);
+    expect(bad.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'committedTimeLimit.days', rule: 'committedWithinLegal' })]));
+    expect((await itemAt(XINGQING, shared).expect(200)).body.committedDays).toBe(2);
+  });
+
+  it('brings a node that was stopped during two publications up to the latest when it returns', async () => {
+    await net.node(YANGHE).stop();
+    await saveDraft(newItem(2));
+    await publish({ changes: [{ code: newItem(2).implementationCode, action: 'publish' }] });
+    await saveDraft(newItem(2, { name: '测试许可事项2（修订）' }));
+    const v4 = await publish({ changes: [{ code: newItem(2).implementationCode, action: 'publish' }] });
+    expect(v4.version).toBe(4);
+    await net.start([YANGHE]);
+    await eventually(() => status(YANGHE), (s) => s.cityVersion === 4, 90000);
+    expect((await itemAt(YANGHE, newItem(2).implementationCode).expect(200)).body.name).toBe('测试许可事项2（修订）');
+  });
+
+  it('gives a node started for the first time after the publications the whole catalog from Kafka alone', async () => {
+    await net.start([TONGGUI]);
+    const sibling = await status(ZHANGZHENG);
+    // Both its city catalog and its county's catalog, from the compacted topics alone.
+    const fresh = await eventually(() => status(TONGGUI), (s) => s.cityVersion === 4 && s.countyVersion === sibling.countyVersion, 90000);
+    expect(fresh.liveItems).toBe(sibling.liveItems);
+    expect((await itemAt(TONGGUI, newItem(2).implementationCode).expect(200)).body.name).toBe('测试许可事项2（修订）');
+    await allReport(4, [XINGQING, ZHANGZHENG, TONGGUI, YONGNING, YANGHE]);
+  });
+
+  it('makes a future-dated version live on its effective date, without another message', async () => {
+    const code = newItem(2).implementationCode;
+    const effectiveFrom = new Date(Date.now() + 8000).toISOString();
+    await saveDraft(newItem(2, { name: '测试许可事项2（将来生效）' }));
+    await publish({ changes: [{ code, action: 'publish' }], effectiveFrom });
+    await eventually(() => status(ZHANGZHENG), (s) => s.cityVersion === 5, 60000);
+    // Applied, but not yet in force: the live revision is still the old one.
+    expect((await itemAt(ZHANGZHENG, code).expect(200)).body.name).toBe('测试许可事项2（修订）');
+    const inboxBefore = (await net.query<{ n: string }>(ZHANGZHENG, 'select count(*)::text as n from inbox'))[0]!.n;
+    await eventually(async () => (await itemAt(ZHANGZHENG, code)).body.name, (n) => n === '测试许可事项2（将来生效）', 30000);
+    expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(effectiveFrom));
+    expect((await net.query<{ n: string }>(ZHANGZHENG, 'select count(*)::text as n from inbox'))[0]!.n).toBe(inboxBefore);
+  });
+
+  it('refuses invalid items and versions with field-level errors and changes nothing', async () => {
+    const versionsBefore = (await request(net.url(CITY)).get('/catalog/versions').set(bearer(editor)).expect(200)).body.length;
+    const draftsBefore = (await request(net.url(CITY)).get('/catalog/drafts').set(bearer(editor)).expect(200)).body.length;
+    const bad = newItem(3, {
+      committedTimeLimit: { days: 30, unit: 'working-day' },
+      department: { name: '某局', creditCode: '91350100M000100Y44' },
+      materials: [],
+    });
+    const res = await saveDraft(bad, 400);
+    expect(res.code).toBe('VALIDATION_FAILED');
+    const fields = (res.errors as Array<{ field: string; rule: string; message: string }>).map((e) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(['committedTimeLimit.days', 'department.creditCode']));
+    expect(res.errors[0].message).toMatch(/[\u4e00-\u9fff]/);
+
+    const noDraft = await publish({ changes: [{ code: newItem(9).implementationCode, action: 'publish' }] }, 400);
+    expect(noDraft.errors).toEqual([expect.objectContaining({ field: 'changes[0].code', rule: 'hasDraft' })]);
+    const badDelegate = await publish({ changes: [{ code: newItem(1).implementationCode, action: 'delegate', toLevel: 'county' }] }, 400);
+    expect(badDelegate.errors[0]).toMatchObject({ field: 'changes[0].toLevel', rule: 'lowerLevel' });
+
+    expect((await request(net.url(CITY)).get('/catalog/versions').set(bearer(editor)).expect(200)).body.length).toBe(versionsBefore);
+    expect((await request(net.url(CITY)).get('/catalog/drafts').set(bearer(editor)).expect(200)).body.length).toBe(draftsBefore);
+  });
+
+  it('keeps who changed what, and shows the diff between two revisions', async () => {
+    const code = newItem(2).implementationCode;
+    const diff = (await request(net.url(CITY)).get(`/catalog/items/${code}/diff`).set(bearer(editor)).expect(200)).body;
+    expect(diff.changes).toEqual(expect.arrayContaining([{ path: 'name', before: '测试许可事项2（修订）', after: '测试许可事项2（将来生效）' }]));
+    const history = (await request(net.url(CITY)).get(`/catalog/history?code=${code}`).set(bearer(editor)).expect(200)).body as Array<{ action: string; staffId: string }>;
+    // Each revision: a draft created, then published (publishing consumes the draft).
+    expect(history.map((h) => h.action)).toEqual(['publish', 'draft-created', 'publish', 'draft-created', 'publish', 'draft-created']);
+    expect(history.every((h) => h.staffId === editor.staff.id)).toBe(true);
+    await expect(net.query(CITY, 'delete from catalog_change_log')).rejects.toThrow(/append-only/);
+  });
+
+  it('answers public searches at a township by keyword, department, level and case type, paged', async () => {
+    const town = net.url(ZHANGZHENG);
+    const byWord = (await request(town).get('/public/catalog/items').query({ q: '个体工商户' }).expect(200)).body;
+    const names = byWord.items.map((i: { name: string }) => i.name);
+    expect(names).toContain('个体工商户变更登记');
+    // 个体工商户设立登记 was cancelled (取消) in version 2: no longer public.
+    expect(names).not.toContain(DEMO_CATALOG[0]!.name);
+    const county = (await request(town).get('/public/catalog/items').query({ level: 'county', caseType: '1', pageSize: 5 }).expect(200)).body;
+    expect(county.items.length).toBeLessThanOrEqual(5);
+    expect(county.items.every((i: { decisionLevel: { code: string }; caseType: { code: string } }) => i.decisionLevel.code === 'county' && i.caseType.code === '1')).toBe(true);
+    const page2 = (await request(town).get('/public/catalog/items').query({ page: 2, pageSize: 10 }).expect(200)).body;
+    expect(page2).toMatchObject({ page: 2, pageSize: 10 });
+    expect(page2.total).toBeGreaterThan(20);
+    const depts = (await request(town).get('/public/catalog/departments').expect(200)).body as Array<{ name: string; items: number }>;
+    expect(depts.length).toBeGreaterThanOrEqual(12);
+    const oneDept = (await request(town).get('/public/catalog/items').query({ department: depts[0]!.name, pageSize: 100 }).expect(200)).body;
+    expect(oneDept.total).toBe(depts[0]!.items);
+    const badQuery = await request(town).get('/public/catalog/items').query({ level: 'province', pageSize: 1000 }).expect(400);
+    expect(badQuery.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['level', 'pageSize']));
+  });
+
+  it('lets only catalog editors publish', async () => {
+    const coordinator = await signIn(net.url(CITY), 'coordinator');
+    await request(net.url(CITY)).post('/catalog/versions').set(bearer(coordinator)).send({ changes: [{ code: 'x', action: 'cancel' }] }).expect(403);
+    await request(net.url(CITY)).post('/catalog/versions').send({ changes: [{ code: 'x', action: 'cancel' }] }).expect(401);
+  });
+});
