@@ -51,6 +51,9 @@ describe('foundation: a county node and a township node over the real broker', (
     // It went through the broker: the township's inbox recorded the topic and offset it came from.
     const [row] = await net.query<{ topic: string; offset: string }>(TOWNSHIP, 'select topic, "offset"::text from inbox where event_id = $1', [sent.body.firstEventId]);
     expect(row?.topic).toBe(`${net.topicPrefix}.area.${COUNTY}`);
+    // The event names who sent it: the signed-in administrator, in the role they acted in.
+    const [out] = await net.query<{ actor: Record<string, string> }>(COUNTY, "select envelope->'actor' as actor from outbox where event_id = $1", [sent.body.firstEventId]);
+    expect(out?.actor).toEqual({ kind: 'staff', id: countyAdmin.staff.id, role: 'node_admin' });
   });
 
   it('refuses a bad request with the field and the rule, and sends nothing', async () => {

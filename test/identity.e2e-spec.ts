@@ -83,9 +83,13 @@ describe('identity: staff accounts, sign-in, roles and audit over HTTP on real n
         node: XQ,
         login: 'operator',
         role: 'county_operator',
-        allowed: async (s) => expect((await api(XQ).get(`/auth/access?node=${XQ_TOWN}`).set(bearer(s)).expect(200)).body).toEqual({ node: XQ_TOWN, read: true, act: false }),
+        allowed: async (s) => {
+          await api(XQ).get('/catalog/implementation').set(bearer(s)).expect(200);
+          expect((await api(XQ).get(`/auth/access?node=${XQ_TOWN}`).set(bearer(s)).expect(200)).body).toEqual({ node: XQ_TOWN, read: true, act: false });
+        },
         refused: async (s) => {
           expect((await api(XQ).get('/audit').set(bearer(s)).expect(403)).body.code).toBe('ROLE_REQUIRED');
+          await api(XQ).post('/catalog/county-items').set(bearer(s)).send({}).expect(403);
           expect((await api(XQ).get(`/auth/access?node=${YN}`).set(bearer(s)).expect(200)).body).toMatchObject({ read: false, act: false });
         },
       },
@@ -94,7 +98,8 @@ describe('identity: staff accounts, sign-in, roles and audit over HTTP on real n
         node: XQ,
         login: 'catalog',
         role: 'catalog_editor',
-        allowed: async (s) => expect((await api(XQ).get('/auth/me').set(bearer(s)).expect(200)).body).toMatchObject({ login: 'catalog', roles: ['catalog_editor'], tier: 'county' }),
+        // Reaching the rules means the guard let it through: an empty item is refused field by field.
+        allowed: async (s) => expect((await api(XQ).post('/catalog/county-items').set(bearer(s)).send({}).expect(400)).body.code).toBe('VALIDATION_FAILED'),
         refused: (s) => api(XQ).post('/staff').set(bearer(s)).send({}).expect(403),
       },
       {
@@ -118,8 +123,14 @@ describe('identity: staff accounts, sign-in, roles and audit over HTTP on real n
         node: CITY,
         login: 'coordinator',
         role: 'city_coordinator',
-        allowed: async (s) => expect((await api(CITY).get(`/auth/access?node=${YN_TOWN}`).set(bearer(s)).expect(200)).body).toEqual({ node: YN_TOWN, read: true, act: true }),
-        refused: (s) => api(CITY).get('/staff').set(bearer(s)).expect(403),
+        allowed: async (s) => {
+          expect((await api(CITY).get('/catalog/propagation').set(bearer(s)).expect(200)).body).toHaveProperty('nodes');
+          expect((await api(CITY).get(`/auth/access?node=${YN_TOWN}`).set(bearer(s)).expect(200)).body).toEqual({ node: YN_TOWN, read: true, act: true });
+        },
+        refused: async (s) => {
+          await api(CITY).get('/staff').set(bearer(s)).expect(403);
+          await api(CITY).post('/catalog/versions').set(bearer(s)).send({ changes: [{ code: 'x', action: 'cancel' }] }).expect(403);
+        },
       },
       {
         tier: 'city',
@@ -137,7 +148,7 @@ describe('identity: staff accounts, sign-in, roles and audit over HTTP on real n
         node: CITY,
         login: 'catalog',
         role: 'catalog_editor',
-        allowed: (s) => api(CITY).get('/auth/me').set(bearer(s)).expect(200),
+        allowed: (s) => api(CITY).get('/catalog/drafts').set(bearer(s)).expect(200),
         refused: (s) => api(CITY).get('/dead-letters').set(bearer(s)).expect(403),
       },
       {
@@ -145,8 +156,14 @@ describe('identity: staff accounts, sign-in, roles and audit over HTTP on real n
         node: CITY,
         login: 'auditor',
         role: 'auditor',
-        allowed: async (s) => expect((await api(CITY).get(`/auth/access?node=${YN_TOWN}`).set(bearer(s)).expect(200)).body).toEqual({ node: YN_TOWN, read: true, act: false }),
-        refused: async (s) => expect((await api(CITY).patch(`/staff/${s.staff.id}`).set(bearer(s)).send({ roles: ['node_admin'] }).expect(403)).body.code).toBe('ROLE_REQUIRED'),
+        allowed: async (s) => {
+          await api(CITY).get('/catalog/history').set(bearer(s)).expect(200);
+          expect((await api(CITY).get(`/auth/access?node=${YN_TOWN}`).set(bearer(s)).expect(200)).body).toEqual({ node: YN_TOWN, read: true, act: false });
+        },
+        refused: async (s) => {
+          expect((await api(CITY).patch(`/staff/${s.staff.id}`).set(bearer(s)).send({ roles: ['node_admin'] }).expect(403)).body.code).toBe('ROLE_REQUIRED');
+          await api(CITY).put('/catalog/drafts/x').set(bearer(s)).send({}).expect(403);
+        },
       },
     ];
 

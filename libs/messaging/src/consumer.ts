@@ -22,12 +22,23 @@ export interface GroupConsumerOptions {
   onStateChange?: (state: ConsumerState, detail?: string) => void;
 }
 
-export type MessageHandler = (message: IncomingMessage, heartbeat: () => Promise<void>) => Promise<void>;
+export interface BatchControl {
+  /** Marks a message (and all before it in the partition) as finished; its offset may be committed. */
+  resolveOffset: (offset: string) => void;
+  heartbeat: () => Promise<void>;
+  /** False once the consumer is stopping. */
+  isRunning: () => boolean;
+  /** True once the partition was taken away by a rebalance: stop working on this batch. */
+  isStale: () => boolean;
+}
+
+export type BatchHandler = (messages: IncomingMessage[], control: BatchControl) => Promise<void>;
 
 /**
- * A consumer group member that hands each message to one handler, in partition order, and commits
- * an offset only after the handler returned. A handler that throws stops the partition from moving
- * on (the message comes again), so handlers decide themselves when to park a message.
+ * A consumer group member that hands messages to one handler, batch by batch, in partition order,
+ * and commits an offset only once the handler resolved it. A handler that throws stops the
+ * partition from moving on (the unresolved messages come again), so handlers decide themselves
+ * when to park a message.
  */
 export class GroupConsumer {
   private readonly consumer: Consumer;
@@ -63,21 +74,27 @@ export class GroupConsumer {
     this.opts.onStateChange?.(state, detail);
   }
 
-  async start(handler: MessageHandler): Promise<void> {
+  /**
+   * Hands the messages of each fetched batch (one partition, in order) to the handler, which
+   * resolves the offsets of those it has finished; only resolved offsets are committed, so a
+   * crash redelivers whatever was not finished.
+   */
+  async start(handler: BatchHandler): Promise<void> {
     this.setState('connecting');
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: this.opts.topics, fromBeginning: this.opts.fromBeginning ?? true });
     await this.consumer.run({
       autoCommit: true,
       autoCommitInterval: 1000,
+      eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.opts.concurrency ?? 3,
-      eachMessage: async ({ topic, partition, message, heartbeat }) => {
-        const headers: Record<string, string> = {};
-        for (const [k, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[k] = Array.isArray(v) ? String(v[0]) : String(v);
-        await handler(
-          { topic, partition, offset: message.offset, key: message.key?.toString('utf8') ?? null, value: message.value, timestamp: message.timestamp, headers },
-          heartbeat,
-        );
+      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+        const messages = batch.messages.map((message) => {
+          const headers: Record<string, string> = {};
+          for (const [k, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[k] = Array.isArray(v) ? String(v[0]) : String(v);
+          return { topic: batch.topic, partition: batch.partition, offset: message.offset, key: message.key?.toString('utf8') ?? null, value: message.value, timestamp: message.timestamp, headers };
+        });
+        await handler(messages, { resolveOffset, heartbeat, isRunning, isStale });
       },
     });
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '#libs/identity';
+import { actorOf, CurrentStaff, Roles, type SignedInStaff } from '#libs/identity';
 import { DiagnosticsService } from './diagnostics.service.js';
 import { HoldDto, SendPingsDto } from './dto/send-pings.dto.js';
 
@@ -13,8 +13,8 @@ export class DiagnosticsController {
 
   @Post('pings')
   @ApiOperation({ summary: 'Send ping events to the parent or a child node through the outbox' })
-  send(@Body() dto: SendPingsDto) {
-    return this.service.send(dto);
+  send(@Body() dto: SendPingsDto, @CurrentStaff() staff: SignedInStaff) {
+    return this.service.send(dto, actorOf(staff));
   }
 
   @Get('pings')

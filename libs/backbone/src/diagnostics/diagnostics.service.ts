@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { DataSource } from 'typeorm';
-import { PingEvent, PingPayload } from '#libs/contracts';
+import { type Actor, PingEvent, PingPayload } from '#libs/contracts';
 import { DomainError, InvalidInputError } from '#libs/domain';
 import { NodeContext } from '#libs/node-kit';
 import { EventHandlers } from '../inbox/event-handlers.js';
@@ -38,7 +38,7 @@ export class DiagnosticsService implements OnModuleInit {
     });
   }
 
-  async send(dto: SendPingsDto): Promise<{ sent: number; correlationId: string; firstEventId: string }> {
+  async send(dto: SendPingsDto, actor: Actor): Promise<{ sent: number; correlationId: string; firstEventId: string }> {
     const target = this.ctx.topology.get(dto.target);
     if (!target || (target.parent !== this.ctx.code && this.ctx.self.parent !== dto.target)) {
       throw new InvalidInputError(`目标节点 ${dto.target} 不是本节点的上级或下级`, `target ${dto.target} is neither this node's parent nor one of its children`, {
@@ -56,7 +56,7 @@ export class DiagnosticsService implements OnModuleInit {
         target: dto.target,
         key,
         payload: plainToInstance(PingPayload, { message: dto.message, sentAt, seq }),
-        actor: { kind: 'system' as const, id: 'diagnostics' },
+        actor,
       };
     });
     const envelopes = await this.ds.transaction(async (m) => {

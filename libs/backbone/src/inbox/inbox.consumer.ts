@@ -46,7 +46,7 @@ export class InboxConsumer implements OnApplicationBootstrap, OnApplicationShutd
           concurrency: 3,
           onStateChange: (state, detail) => this.ctx.logger.info({ component: 'inbox-consumer', state, detail }, `consumer ${state}`),
         });
-        await this.consumer.start((msg, heartbeat) => this.inbox.handle(msg, heartbeat));
+        await this.consumer.start((messages, control) => this.inbox.handleBatch(messages, control));
         this.startError = undefined;
         return;
       } catch (err) {
