@@ -3,6 +3,7 @@ import pg from 'pg';
 import { IdempotentProducer } from '#libs/messaging';
 import { KafkaService, NodeContext } from '#libs/node-kit';
 import { crashPoint } from '../faults.js';
+import { InboxRepository } from '../inbox/inbox.repository.js';
 import { OUTBOX_CHANNEL, OutboxRepository } from './outbox.repository.js';
 
 /** The advisory lock that makes one replica of a node the relay; the others stand by. */
@@ -12,6 +13,11 @@ const POLL_MS = 1000;
 const STANDBY_RETRY_MS = 2000;
 const CLEANUP_EVERY_MS = 30_000;
 const KEEP_PUBLISHED_SECONDS = 600;
+/**
+ * Inbox ids are kept longer than the area topics keep messages (30 days), so no message still on a
+ * topic can be mistaken for new; catalog events, kept for good, are also guarded by their versions.
+ */
+const KEEP_INBOX_DAYS = 35;
 
 /**
  * Publishes the outbox to Kafka in write order. Woken by NOTIFY when a transaction with events
@@ -36,6 +42,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly ctx: NodeContext,
     private readonly kafka: KafkaService,
     private readonly repo: OutboxRepository,
+    private readonly inbox: InboxRepository,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -127,7 +134,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       this.lastError = undefined;
       if (Date.now() - this.lastCleanup > CLEANUP_EVERY_MS) {
         this.lastCleanup = Date.now();
+        // Housekeeping runs on the one replica that relays, in bounded batches.
         while ((await this.repo.deletePublished(KEEP_PUBLISHED_SECONDS, 5000)) === 5000 && !this.stopping);
+        while ((await this.inbox.prune(KEEP_INBOX_DAYS, 5000)) === 5000 && !this.stopping);
       }
       if (sent === 0) await this.sleep(POLL_MS);
     }
