@@ -334,6 +334,9 @@ describe('identity: staff accounts, sign-in, roles and audit over HTTP on real n
       await api(CITY).post('/auth/sign-in').send({ login: 'approver-b', password: DEMO_PASSWORD }).expect(401);
       const s = await signIn(net.url(CITY), 'approver-b', 'Temporary-2026');
       expect(s.staff.mustChangePassword).toBe(true);
+      // Until then, only their own profile, the password change and signing out are open.
+      expect((await api(CITY).get(`/auth/access?node=${CITY}`).set(bearer(s)).expect(403)).body.code).toBe('PASSWORD_CHANGE_REQUIRED');
+      await api(CITY).get('/auth/me').set(bearer(s)).expect(200);
       await api(CITY).post('/auth/password').set(bearer(s)).send({ currentPassword: 'Temporary-2026', newPassword: DEMO_PASSWORD }).expect(200);
       expect((await signIn(net.url(CITY), 'approver-b')).staff.mustChangePassword).toBe(false);
     });

@@ -41,6 +41,15 @@ export class RoleRequiredError extends DomainError {
   }
 }
 
+/** A password set by an administrator must be replaced by its owner before any other work. */
+export class PasswordChangeRequiredError extends DomainError {
+  readonly code = 'PASSWORD_CHANGE_REQUIRED';
+  readonly status = 403;
+  constructor() {
+    super('管理员设置的初始密码须先修改（POST /auth/password）后才能办理其他业务', 'Change the password an administrator set (POST /auth/password) before doing anything else');
+  }
+}
+
 /** Default deny: an endpoint that declares neither @Public() nor @Roles(...) is refused to everyone. */
 export class EndpointNotDeclaredError extends DomainError {
   readonly code = 'ENDPOINT_ACCESS_NOT_DECLARED';

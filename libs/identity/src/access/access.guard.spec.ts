@@ -58,6 +58,7 @@ const session = (over: Partial<SessionView> = {}): SessionView => ({
   node: NODE,
   roles: ['county_operator'],
   alive: true,
+  mustChangePassword: false,
   ...over,
 });
 

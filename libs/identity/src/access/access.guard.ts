@@ -3,9 +3,9 @@ import { Reflector } from '@nestjs/core';
 import { IS_PUBLIC } from '#libs/node-kit';
 import { TokenService } from '../auth/token.service.js';
 import { SessionRepository } from '../auth/session.repository.js';
-import { EndpointNotDeclaredError, RoleRequiredError, UnauthenticatedError } from '../errors.js';
+import { EndpointNotDeclaredError, PasswordChangeRequiredError, RoleRequiredError, UnauthenticatedError } from '../errors.js';
 import type { Role } from '../roles.js';
-import { ROLES_KEY } from './roles.decorator.js';
+import { BEFORE_PASSWORD_CHANGE_KEY, ROLES_KEY } from './roles.decorator.js';
 import type { SignedInStaff } from './signed-in-staff.js';
 
 interface GuardedRequest {
@@ -41,6 +41,7 @@ export class AccessGuard implements CanActivate {
     if (!session || !session.alive || session.staffId !== claims.staffId) {
       throw new UnauthenticatedError('SESSION_ENDED', '登录会话已结束（已退出、被管理员撤销或已过期），请重新登录', 'The session has ended (signed out, revoked or expired); sign in again');
     }
+    if (session.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(BEFORE_PASSWORD_CHANGE_KEY, targets)) throw new PasswordChangeRequiredError();
     const actingRole = session.roles.find((r) => required.includes(r));
     if (!actingRole) throw new RoleRequiredError(required);
     req.staff = { id: session.staffId, login: session.login, name: session.name, node: session.node, roles: session.roles, actingRole, sessionId: session.sessionId };

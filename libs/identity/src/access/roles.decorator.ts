@@ -13,3 +13,8 @@ export const Roles = (...roles: [Role, ...Role[]]): MethodDecorator & ClassDecor
 
 /** Any signed-in staff member of this node, whatever their role (their own profile, signing out). */
 export const SignedIn = (): MethodDecorator & ClassDecorator => Roles(...ROLES);
+
+export const BEFORE_PASSWORD_CHANGE_KEY = 'tongban:before-password-change';
+
+/** Open to a signed-in person whose password an administrator set and who has not yet changed it. */
+export const AllowedBeforePasswordChange = (): MethodDecorator & ClassDecorator => SetMetadata(BEFORE_PASSWORD_CHANGE_KEY, true);

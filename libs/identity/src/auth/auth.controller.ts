@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import { NodeContext, Public } from '#libs/node-kit';
 import { CurrentStaff } from '../access/current-staff.decorator.js';
 import { originOf } from '../access/request-origin.js';
-import { SignedIn } from '../access/roles.decorator.js';
+import { AllowedBeforePasswordChange, SignedIn } from '../access/roles.decorator.js';
 import type { SignedInStaff } from '../access/signed-in-staff.js';
 import { ROLE_INFO } from '../roles.js';
 import { canActOnNode, canReadNode } from '../scope.js';
@@ -41,6 +41,7 @@ export class AuthController {
     return this.auth.refresh(dto.refreshToken, originOf(req));
   }
 
+  @AllowedBeforePasswordChange()
   @SignedIn()
   @Post('sign-out')
   @HttpCode(200)
@@ -50,6 +51,7 @@ export class AuthController {
     return { signedOut: true, message: '已退出登录', messageEn: 'Signed out' };
   }
 
+  @AllowedBeforePasswordChange()
   @SignedIn()
   @Get('me')
   @ApiOperation({ summary: 'The signed-in staff member: roles (with where each exists), node, backups' })
@@ -70,6 +72,7 @@ export class AuthController {
     return { node: q.node, read: canReadNode(staff, q.node, this.ctx.topology), act: canActOnNode(staff, q.node, this.ctx.topology) };
   }
 
+  @AllowedBeforePasswordChange()
   @SignedIn()
   @Post('password')
   @HttpCode(200)

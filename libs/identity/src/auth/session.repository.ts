@@ -11,6 +11,8 @@ export interface SessionView {
   node: string;
   roles: Role[];
   alive: boolean;
+  /** Set after an administrator created the account or reset its password. */
+  mustChangePassword: boolean;
 }
 
 export interface RefreshLookup {
@@ -44,7 +46,7 @@ export class SessionRepository {
   /** One query per request: the session, whether it is still alive, and the staff member's current state. */
   async view(sessionId: string): Promise<SessionView | undefined> {
     const rows: SessionView[] = await this.ds.query(
-      `select a.id as "sessionId", s.id as "staffId", s.login, s.name, s.node, s.roles,
+      `select a.id as "sessionId", s.id as "staffId", s.login, s.name, s.node, s.roles, s.must_change_password as "mustChangePassword",
          (a.revoked_at is null and a.expires_at > clock_timestamp() and s.status = 'active') as alive
        from auth_session a join staff s on s.id = a.staff_id where a.id = $1`,
       [sessionId],
