@@ -1,4 +1,8 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import request from 'supertest';
+import { projectRoot } from '#libs/infra';
+import { DEMO_PASSWORD } from '#libs/identity';
 import { v7 as uuidv7 } from 'uuid';
 import { createKafka, IdempotentProducer } from '#libs/messaging';
 import { asAdmin, health, pingSummary, sendPings } from './support/pings.js';
@@ -113,6 +117,27 @@ describe('backbone flow: poison messages, stale and foreign events, offline and 
     expect(codes.filter((c) => c === 'MALFORMED')).toHaveLength(2);
     expect(body.items.find((i) => i.errorCode === 'INVALID_PAYLOAD')!.errorMessage).toContain('message');
     expect(await countKey(TOWNSHIP, 'raw-0')).toBe(0);
+  });
+
+  it('lists, shows and discards parked messages through the operator command line', async () => {
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, [join(projectRoot(), 'dist/apps/cli/src/main.js'), 'dead-letters', ...args, '--node', TOWNSHIP], {
+        env: { PATH: process.env.PATH ?? '', TONGBAN_TOPOLOGY: net.topologyFile, TONGBAN_PASSWORD: DEMO_PASSWORD },
+        encoding: 'utf8',
+        input: '',
+      });
+    const list = cli('list');
+    expect(list.status).toBe(0);
+    const parked = JSON.parse(list.stdout) as { items: Array<{ id: string; errorCode: string }>; total: number };
+    const malformed = parked.items.find((i) => i.errorCode === 'MALFORMED')!;
+    expect(malformed).toBeDefined();
+    const shown = cli('show', malformed.id);
+    expect(JSON.parse(shown.stdout)).toMatchObject({ id: malformed.id, value: 'this is not JSON', status: 'parked' });
+    expect(cli('discard', malformed.id).status).toBe(0);
+    const after = JSON.parse(cli('list').stdout) as { total: number };
+    expect(after.total).toBe(parked.total - 1);
+    // Discarding twice is refused, with a non-zero exit.
+    expect(cli('discard', malformed.id).status).not.toBe(0);
   });
 
   it('recognises a stale event (older version of a key than already applied) and does not apply it', async () => {

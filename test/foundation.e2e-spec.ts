@@ -1,4 +1,8 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import request from 'supertest';
+import { projectRoot } from '#libs/infra';
 import { bearer, DEMO_ENV, type Session, signIn } from './support/staff.js';
 import { eventually, TestNetwork } from './support/test-network.js';
 
@@ -75,6 +79,23 @@ describe('foundation: a county node and a township node over the real broker', (
     for (const metric of ['tongban_outbox_backlog', 'tongban_outbox_oldest_unpublished_age_seconds', 'tongban_consumer_lag', 'tongban_dead_letters_parked', 'tongban_inbox_events']) {
       expect(res.text).toMatch(new RegExp(`^${metric}\\{[^}]*node="${TOWNSHIP}"`, 'm'));
     }
+  });
+
+  it('writes structured JSON logs, every line carrying the node code', async () => {
+    const lines = readFileSync(net.node(TOWNSHIP).opts.logFile, 'utf8').split('\n').filter((l) => l.startsWith('{'));
+    expect(lines.length).toBeGreaterThan(5);
+    for (const line of lines) expect(JSON.parse(line)).toMatchObject({ node: TOWNSHIP, tier: 'township' });
+  });
+
+  it('refuses to start with a missing or malformed setting, naming it in a sentence', async () => {
+    const main = join(projectRoot(), 'dist/apps/county/src/main.js');
+    const env = { PATH: process.env.PATH ?? '', TONGBAN_NODE_CODE: COUNTY, TONGBAN_TOPOLOGY: net.topologyFile, TONGBAN_DEMO: '1', TONGBAN_DATABASE_URL: net.infra.databaseUrl };
+    const missing = spawnSync(process.execPath, [main], { env, encoding: 'utf8', timeout: 30000 });
+    expect(missing.status).toBe(78);
+    expect(missing.stderr).toContain('TONGBAN_KAFKA_BROKERS must be a comma-separated list of host:port');
+    const malformed = spawnSync(process.execPath, [main], { env: { ...env, TONGBAN_KAFKA_BROKERS: net.infra.brokers, TONGBAN_HTTP_PORT: 'eighty' }, encoding: 'utf8', timeout: 30000 });
+    expect(malformed.status).toBe(78);
+    expect(malformed.stderr).toContain('TONGBAN_HTTP_PORT must be an integer port number');
   });
 
   it('serves its OpenAPI document', async () => {

@@ -36,7 +36,8 @@ export class TestNetwork {
   readonly nodes = new Map<string, NodeProcess>();
   readonly infra = testInfra();
   private readonly dir = stateDir('test', 'networks', this.id);
-  private topologyFile = '';
+  /** The topology file the nodes of this network read (also for the operator CLI). */
+  topologyFile = '';
   private readonly extra: NodeProcess[] = [];
 
   constructor(

@@ -138,7 +138,9 @@ export function loadNodeEnv(source: NodeJS.ProcessEnv = process.env): NodeEnv {
   const env = plainToInstance(NodeEnv, plain, { exposeDefaultValues: true });
   const errors = validateSync(env, { skipMissingProperties: false });
   if (errors.length > 0) {
-    const msgs = errors.flatMap((e) => Object.values(e.constraints ?? {}).slice(0, 1));
+    // One sentence per variable: the type rule first (a word where a number belongs), then the range.
+    const first = (c: Record<string, string>): string | undefined => c.isInt ?? c.isString ?? Object.values(c)[0];
+    const msgs = errors.map((e) => first(e.constraints ?? {})).filter((m): m is string => m !== undefined);
     throw new ConfigError(`Invalid environment variables: ${msgs.join('; ')}.`);
   }
   return env;
