@@ -123,6 +123,25 @@ describe('the unified catalog: authored at the city, propagated over Kafka, publ
     expect((await net.query<{ n: string }>(ZHANGZHENG, 'select count(*)::text as n from inbox'))[0]!.n).toBe(inboxBefore);
   });
 
+  it("serves a version dated two days ahead at a node whose clock is two days ahead, and not before, from what it already applied", async () => {
+    const code = newItem(1).implementationCode;
+    await saveDraft(newItem(1, { name: '测试许可事项1（两天后生效）' }));
+    const { version } = await publish({ changes: [{ code, action: 'publish' }], effectiveFrom: new Date(Date.now() + 2 * 86400_000).toISOString() });
+    await eventually(() => status(TONGGUI), (s) => s.cityVersion === version, 60000);
+    expect((await itemAt(TONGGUI, code).expect(200)).body.name).toBe('测试许可事项1');
+    const inboxBefore = (await net.query<{ n: string }>(TONGGUI, 'select count(*)::text as n from inbox'))[0]!.n;
+
+    // The same node, restarted with its clock two days and a minute ahead (TONGBAN_CLOCK_OFFSET_SECONDS).
+    await net.node(TONGGUI).stop();
+    await net.start([TONGGUI], { TONGBAN_CLOCK_OFFSET_SECONDS: String(2 * 86400 + 60) });
+    expect((await itemAt(TONGGUI, code).expect(200)).body.name).toBe('测试许可事项1（两天后生效）');
+    expect((await net.query<{ n: string }>(TONGGUI, 'select count(*)::text as n from inbox'))[0]!.n).toBe(inboxBefore);
+    // Its sibling on today's clock still serves the current revision.
+    expect((await itemAt(ZHANGZHENG, code).expect(200)).body.name).toBe('测试许可事项1');
+    await net.node(TONGGUI).stop();
+    await net.start([TONGGUI]);
+  });
+
   it('refuses invalid items and versions with field-level errors and changes nothing', async () => {
     const versionsBefore = (await request(net.url(CITY)).get('/catalog/versions').set(bearer(editor)).expect(200)).body.length;
     const draftsBefore = (await request(net.url(CITY)).get('/catalog/drafts').set(bearer(editor)).expect(200)).body.length;

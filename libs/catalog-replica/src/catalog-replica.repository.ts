@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { Clock } from '#libs/node-kit';
 import type { CatalogItemPublishedPayload, CatalogVersionPublishedPayload } from '#libs/contracts';
 
 export interface LiveItemRow {
@@ -23,19 +24,24 @@ export interface SearchFilters {
   offset: number;
 }
 
-/** The revision of each item in force now: the newest one whose effective date has come. */
-const LIVE = `
-  select distinct on (r.code) r.*
-  from catalog_item_revision r
-  where r.effective_from <= clock_timestamp()
-  order by r.code, r.revision desc`;
-
 const LIVE_STATUSES = `('active', 'delegated')`;
 
 /** The only place that queries the catalog replica tables. */
 @Injectable()
 export class CatalogReplicaRepository {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The revision of each item in force now (the node's clock): the newest one whose effective date has come. */
+  private live(): string {
+    return `
+      select distinct on (r.code) r.*
+      from catalog_item_revision r
+      where r.effective_from <= ${this.clock.sqlNow()}
+      order by r.code, r.revision desc`;
+  }
 
   /**
    * Serialises the application of one origin's catalog within this node: events of one version
@@ -116,7 +122,7 @@ export class CatalogReplicaRepository {
   }
 
   async countLive(m: EntityManager = this.ds.manager): Promise<number> {
-    const [row]: Array<{ n: string }> = await m.query(`select count(*)::text as n from (${LIVE}) l where l.status in ${LIVE_STATUSES}`);
+    const [row]: Array<{ n: string }> = await m.query(`select count(*)::text as n from (${this.live()}) l where l.status in ${LIVE_STATUSES}`);
     return Number(row?.n ?? 0);
   }
 
@@ -133,12 +139,12 @@ export class CatalogReplicaRepository {
     if (f.level) add('l.decision_level = ?', f.level);
     if (f.caseType) add('l.case_type = ?', f.caseType);
     const filter = where.join(' and ');
-    const [count]: Array<{ n: string }> = await this.ds.query(`select count(*)::text as n from (${LIVE}) l where ${filter}`, params);
+    const [count]: Array<{ n: string }> = await this.ds.query(`select count(*)::text as n from (${this.live()}) l where ${filter}`, params);
     params.push(f.limit, f.offset);
     const rows: LiveItemRow[] = await this.ds.query(
       `select l.code, l.revision, l.origin, l.catalog_version as "catalogVersion", l.status, l.effective_from as "effectiveFrom", l.data,
               i.settings as implementation
-       from (${LIVE}) l left join catalog_implementation i on i.code = l.code
+       from (${this.live()}) l left join catalog_implementation i on i.code = l.code
        where ${filter}
        order by (case when l.name = $${params.length + 1} then 0 else 1 end), l.name, l.code
        limit $${params.length - 1} offset $${params.length}`,
@@ -151,7 +157,7 @@ export class CatalogReplicaRepository {
     const rows: LiveItemRow[] = await this.ds.query(
       `select l.code, l.revision, l.origin, l.catalog_version as "catalogVersion", l.status, l.effective_from as "effectiveFrom", l.data,
               i.settings as implementation
-       from (${LIVE}) l left join catalog_implementation i on i.code = l.code
+       from (${this.live()}) l left join catalog_implementation i on i.code = l.code
        where l.code = $1 and l.status in ${LIVE_STATUSES}`,
       [code],
     );
@@ -160,7 +166,7 @@ export class CatalogReplicaRepository {
 
   async departments(): Promise<Array<{ name: string; items: number }>> {
     const rows: Array<{ name: string; items: string }> = await this.ds.query(
-      `select l.department as name, count(*)::text as items from (${LIVE}) l where l.status in ${LIVE_STATUSES} group by l.department order by l.department`,
+      `select l.department as name, count(*)::text as items from (${this.live()}) l where l.status in ${LIVE_STATUSES} group by l.department order by l.department`,
     );
     return rows.map((r) => ({ name: r.name, items: Number(r.items) }));
   }

@@ -13,6 +13,7 @@ const INTEGER_SETTINGS = [
   'TONGBAN_HTTP_PORT',
   'TONGBAN_INBOX_MAX_ATTEMPTS',
   'TONGBAN_INBOX_BACKOFF_MS',
+  'TONGBAN_CLOCK_OFFSET_SECONDS',
   'TONGBAN_ACCESS_TOKEN_TTL_SECONDS',
   'TONGBAN_REFRESH_TOKEN_TTL_SECONDS',
   'TONGBAN_SIGNIN_MAX_FAILURES',
@@ -111,6 +112,11 @@ export class NodeEnv {
   get authSecret(): string {
     return this.TONGBAN_AUTH_SECRET ?? DEMO_AUTH_SECRET;
   }
+
+  @IsInt({ message: 'TONGBAN_CLOCK_OFFSET_SECONDS must be an integer number of seconds' })
+  @Min(-315360000, { message: 'TONGBAN_CLOCK_OFFSET_SECONDS must be within ten years either way' })
+  @Max(315360000, { message: 'TONGBAN_CLOCK_OFFSET_SECONDS must be within ten years either way' })
+  TONGBAN_CLOCK_OFFSET_SECONDS: number = 0;
 
   get brokers(): string[] {
     return this.TONGBAN_KAFKA_BROKERS.split(',');

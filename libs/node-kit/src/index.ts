@@ -10,3 +10,4 @@ export * from './node-kit.module.js';
 export * from './public.decorator.js';
 export * from './validation.js';
 export * from './page.query.js';
+export * from './clock.js';

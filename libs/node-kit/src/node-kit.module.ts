@@ -1,6 +1,7 @@
 import { type DynamicModule, Global, Injectable, Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, type MixedList } from 'typeorm';
+import { Clock } from './clock.js';
 import { dataSourceOptions, openDatabase } from './database.js';
 import { HealthController } from './health.controller.js';
 import { HealthRegistry } from './health.registry.js';
@@ -50,8 +51,8 @@ export class NodeKitModule {
         }),
       ],
       controllers: [HealthController],
-      providers: [{ provide: NodeContext, useValue: ctx }, KafkaService, HealthRegistry, MetricsService, CoreHealth],
-      exports: [NodeContext, KafkaService, HealthRegistry, MetricsService, TypeOrmModule],
+      providers: [{ provide: NodeContext, useValue: ctx }, Clock, KafkaService, HealthRegistry, MetricsService, CoreHealth],
+      exports: [NodeContext, Clock, KafkaService, HealthRegistry, MetricsService, TypeOrmModule],
     };
   }
 }

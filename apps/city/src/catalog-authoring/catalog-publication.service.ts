@@ -13,6 +13,7 @@ import {
   VERSION_KEY,
 } from '#libs/contracts';
 import { type FieldProblem, ValidationFailedError } from '#libs/domain';
+import { Clock } from '#libs/node-kit';
 import { CatalogAuthoringRepository, type Revision } from './catalog-authoring.repository.js';
 import type { Author } from './catalog-drafts.service.js';
 import type { PublishVersionDto } from './dto/publish-version.dto.js';
@@ -38,14 +39,16 @@ export class CatalogPublicationService {
     private readonly repo: CatalogAuthoringRepository,
     private readonly replica: CatalogReplicaService,
     private readonly outbox: OutboxService,
+    private readonly clock: Clock,
   ) {}
 
   async publish(dto: PublishVersionDto, by: Author): Promise<PublishedVersion> {
-    const effectiveFrom = dto.effectiveFrom ? new Date(dto.effectiveFrom).toISOString() : new Date().toISOString();
+    const now = this.clock.now();
+    const effectiveFrom = dto.effectiveFrom ? new Date(dto.effectiveFrom).toISOString() : now.toISOString();
     return this.repo.transaction(async (m) => {
       await this.repo.lockPublication(m);
       const problems: FieldProblem[] = [];
-      if (Date.parse(effectiveFrom) < Date.now() - PAST_TOLERANCE_MS) {
+      if (Date.parse(effectiveFrom) < now.getTime() - PAST_TOLERANCE_MS) {
         problems.push({ field: 'effectiveFrom', rule: 'notInPast', message: '生效时间不能早于当前时间', messageEn: 'effectiveFrom must not be in the past' });
       }
       const version = (await this.repo.currentVersion(m)) + 1;

@@ -14,7 +14,7 @@ import {
   VERSION_KEY,
 } from '#libs/contracts';
 import { ConflictError, NotFoundError, ValidationFailedError } from '#libs/domain';
-import { NodeContext } from '#libs/node-kit';
+import { Clock, NodeContext } from '#libs/node-kit';
 import { ImplementationListRepository } from './implementation-list.repository.js';
 
 export interface Editor {
@@ -35,6 +35,7 @@ export class ImplementationListService {
     private readonly replicaRepo: CatalogReplicaRepository,
     private readonly replica: CatalogReplicaService,
     private readonly outbox: OutboxService,
+    private readonly clock: Clock,
   ) {}
 
   private actor(by: Editor): Actor {
@@ -73,7 +74,7 @@ export class ImplementationListService {
       if (latest && latest.origin !== this.ctx.code) throw new ConflictError(`事项编码 ${code} 已属于市级目录`, `item code ${code} belongs to the city catalog`);
       const revision = (latest?.revision ?? 0) + 1;
       const version = (await this.repo.countyVersion(m, this.ctx.code)) + 1;
-      const effectiveFrom = item.effectiveFrom ? new Date(item.effectiveFrom).toISOString() : new Date().toISOString();
+      const effectiveFrom = item.effectiveFrom ? new Date(item.effectiveFrom).toISOString() : this.clock.now().toISOString();
       const status = item.status === 'suspended' || item.status === 'cancelled' ? item.status : 'active';
       const payload = plainToInstance(CatalogItemPublishedPayload, { catalogVersion: version, revision, status, effectiveFrom, item: { ...item, status, effectiveFrom } });
       await this.replica.applyItem(m, this.ctx.code, payload);
