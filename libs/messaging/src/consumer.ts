@@ -62,7 +62,11 @@ export class GroupConsumer {
     this.consumer.on(e.GROUP_JOIN, () => this.setState('running'));
     this.consumer.on(e.REBALANCING, () => this.setState('rebalancing'));
     this.consumer.on(e.STOP, () => this.setState('stopped'));
-    this.consumer.on(e.CRASH, (ev) => this.setState('crashed', String((ev.payload as { error?: Error }).error?.message ?? 'crashed')));
+    this.consumer.on(e.CRASH, (ev) => {
+      const { error, restart } = ev.payload as { error?: Error; restart?: boolean };
+      // kafkajs restarts by itself after a retriable error; after any other, the consumer stays down.
+      this.setState(restart === false ? 'crashed' : 'rebalancing', String(error?.message ?? 'crashed'));
+    });
   }
 
   get currentState(): ConsumerState {

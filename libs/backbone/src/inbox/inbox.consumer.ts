@@ -44,7 +44,10 @@ export class InboxConsumer implements OnApplicationBootstrap, OnApplicationShutd
           topics: this.topics,
           fromBeginning: true,
           concurrency: 3,
-          onStateChange: (state, detail) => this.ctx.logger.info({ component: 'inbox-consumer', state, detail }, `consumer ${state}`),
+          onStateChange: (state, detail) => {
+            this.ctx.logger.info({ component: 'inbox-consumer', state, detail }, `consumer ${state}`);
+            if (state === 'crashed' && !this.stopping) void this.restart(detail);
+          },
         });
         await this.consumer.start((messages, control) => this.inbox.handleBatch(messages, control));
         this.startError = undefined;
@@ -57,6 +60,16 @@ export class InboxConsumer implements OnApplicationBootstrap, OnApplicationShutd
         await new Promise((r) => setTimeout(r, Math.min(10000, 500 * attempt)));
       }
     }
+  }
+
+  /** A consumer that kafkajs will not restart itself is replaced, after a pause. */
+  private async restart(reason: string | undefined): Promise<void> {
+    this.startError = reason;
+    const crashed = this.consumer;
+    this.consumer = undefined;
+    await crashed?.stop().catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 2000));
+    if (!this.stopping) await this.start();
   }
 
   /** Messages not yet consumed, per topic; cached for two seconds. */
