@@ -15,7 +15,7 @@ describe('diffItems', () => {
     expect(sut(makeCatalogItem(), after)).toEqual([{ path: 'committedTimeLimit.days', before: 5, after: 3 }]);
   });
 
-  it('reports a change inside a list of materials by position', () => {
+  it('reports a change inside a material by its place in the list', () => {
     const after = makeCatalogItem();
     after.materials[2] = { ...after.materials[2], copies: 2, forms: ['original', 'copy'] };
     expect(sut(makeCatalogItem(), after)).toEqual([
@@ -30,6 +30,19 @@ describe('diffItems', () => {
     const after = makeCatalogItem({ materials: [...before.materials, added] });
     expect(sut(before, after)).toEqual([{ path: 'materials[3]', before: undefined, after: added }]);
     expect(sut(after, before)).toEqual([{ path: 'materials[3]', before: added, after: undefined }]);
+  });
+
+  it('matches materials by name, so one inserted at the top is the only change', () => {
+    const before = makeCatalogItem();
+    const added = makeMaterial({ name: '健康证明' });
+    const after = makeCatalogItem({ materials: [added, ...before.materials] });
+    expect(sut(before, after)).toEqual([{ path: 'materials[0]', before: undefined, after: added }]);
+  });
+
+  it('falls back to positions when two entries share a name', () => {
+    const before = makeCatalogItem({ materials: [makeMaterial({ name: '证明' }), makeMaterial({ name: '证明', copies: 1, forms: ['original', 'copy'] })] });
+    const after = makeCatalogItem({ materials: [makeMaterial({ name: '证明', copies: 1, forms: ['original', 'copy'] }), makeMaterial({ name: '证明' })] });
+    expect(sut(before, after).map((c) => c.path)).toEqual(['materials[0].forms', 'materials[0].copies', 'materials[1].forms', 'materials[1].copies']);
   });
 
   it('reports a list of codes or words as one value', () => {
