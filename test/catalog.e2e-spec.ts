@@ -197,6 +197,15 @@ describe('the unified catalog: authored at the city, propagated over Kafka, publ
     expect(badQuery.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['level', 'pageSize']));
   });
 
+  it('re-derives at start a version it holds whole but had not recorded as applied, and reports it', async () => {
+    await net.node(YANGHE).stop();
+    await net.query(YANGHE, "delete from catalog_applied where origin = 'city'");
+    await net.start([YANGHE]);
+    const current = (await propagation()).currentVersion;
+    await eventually(() => status(YANGHE), (s) => s.cityVersion === current, 30000);
+    expect((await propagation()).nodes.find((n) => n.node === YANGHE)).toMatchObject({ appliedVersion: current, behind: 0 });
+  });
+
   it('lets only catalog editors publish', async () => {
     const coordinator = await signIn(net.url(CITY), 'coordinator');
     await request(net.url(CITY)).post('/catalog/versions').set(bearer(coordinator)).send({ changes: [{ code: 'x', action: 'cancel' }] }).expect(403);

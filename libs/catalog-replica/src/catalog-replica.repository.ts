@@ -100,6 +100,15 @@ export class CatalogReplicaRepository {
     return row.version;
   }
 
+  async manifestOrigins(): Promise<string[]> {
+    const rows: Array<{ origin: string }> = await this.ds.query('select origin from catalog_manifest');
+    return rows.map((r) => r.origin);
+  }
+
+  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.ds.transaction(work);
+  }
+
   async appliedVersions(m: EntityManager = this.ds.manager): Promise<Record<string, number>> {
     const rows: Array<{ origin: string; version: number }> = await m.query('select origin, version from catalog_applied');
     return Object.fromEntries(rows.map((r) => [r.origin, r.version]));

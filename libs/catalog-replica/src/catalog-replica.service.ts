@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import type { EntityManager } from 'typeorm';
 import { EventHandlers, OutboxService } from '#libs/backbone';
@@ -24,7 +24,7 @@ export const CITY_ORIGIN = 'city';
  * whole version has been applied.
  */
 @Injectable()
-export class CatalogReplicaService implements OnModuleInit {
+export class CatalogReplicaService implements OnModuleInit, OnApplicationBootstrap {
   constructor(
     private readonly ctx: NodeContext,
     private readonly handlers: EventHandlers,
@@ -48,6 +48,20 @@ export class CatalogReplicaService implements OnModuleInit {
       this.handlers.on(CountyItemPublishedEvent, (env, m) => this.applyItem(m, env.source, env.payload));
       this.handlers.on(CountyVersionPublishedEvent, (env, m) => this.applyManifest(m, env.source, env.payload));
       this.handlers.on(ImplementationSetEvent, (env, m) => this.applyImplementation(m, env.source, env.payload.code, env.payload.revision, env.payload.settings));
+    }
+  }
+
+  /**
+   * At start, checks again whether a version held whole was recorded as applied and reported: the
+   * record is written with the last event of a version, and this makes it whole again should that
+   * ever have been missed (a node stopped at the wrong moment, an older release).
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    for (const origin of await this.repo.manifestOrigins()) {
+      await this.repo.transaction(async (m) => {
+        await this.repo.lockOrigin(m, origin);
+        await this.afterChange(m, origin);
+      });
     }
   }
 
