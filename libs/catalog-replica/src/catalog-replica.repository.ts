@@ -125,11 +125,6 @@ export class CatalogReplicaRepository {
     return rows.length === 1;
   }
 
-  async implementationRevision(code: string): Promise<number> {
-    const [row]: Array<{ revision: number }> = await this.ds.query('select revision from catalog_implementation where code = $1', [code]);
-    return row?.revision ?? 0;
-  }
-
   async countLive(m: EntityManager = this.ds.manager): Promise<number> {
     const [row]: Array<{ n: string }> = await m.query(`select count(*)::text as n from (${this.live()}) l where l.status in ${LIVE_STATUSES}`);
     return Number(row?.n ?? 0);

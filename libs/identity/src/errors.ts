@@ -1,4 +1,4 @@
-import { DomainError, type FieldProblem } from '#libs/domain';
+import { DomainError } from '#libs/domain';
 
 /** No token, or one this node cannot accept: the caller must sign in (again). */
 export class UnauthenticatedError extends DomainError {
@@ -60,14 +60,6 @@ export class EndpointNotDeclaredError extends DomainError {
 }
 
 /** Input that passed the DTO's shape but broke a rule: the same body as the validation pipe's. */
-export class FieldRuleError extends DomainError {
-  readonly code = 'VALIDATION_FAILED';
-  readonly status = 400;
-  constructor(errors: FieldProblem[]) {
-    super('输入有误，请按提示修改后重试', `The input is invalid: ${errors.map((e) => e.messageEn).join('; ')}`, { errors });
-  }
-}
-
 export class StaffNotFoundError extends DomainError {
   readonly code = 'STAFF_NOT_FOUND';
   readonly status = 404;

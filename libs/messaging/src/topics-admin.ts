@@ -1,4 +1,4 @@
-import type { Kafka } from 'kafkajs';
+import type { Admin, Kafka } from 'kafkajs';
 
 export interface TopicSpec {
   name: string;
@@ -7,15 +7,99 @@ export interface TopicSpec {
   config: Record<string, string>;
 }
 
-/** Describes the cluster; resolves when a client can reach a broker and read its metadata. */
-export async function describeCluster(kafka: Kafka): Promise<{ clusterId: string; brokers: number; controller: number | null }> {
+export interface ClusterDescription {
+  clusterId: string;
+  brokers: number;
+  controller: number | null;
+}
+
+async function describeWith(admin: Admin): Promise<ClusterDescription> {
+  const c = await admin.describeCluster();
+  return { clusterId: c.clusterId, brokers: c.brokers.length, controller: c.controller };
+}
+
+async function lagWith(admin: Admin, groupId: string, topics: string[]): Promise<Record<string, number>> {
+  const result: Record<string, number> = {};
+  const committed = await admin.fetchOffsets({ groupId, topics });
+  for (const t of committed) {
+    const ends = await admin.fetchTopicOffsets(t.topic);
+    let lag = 0;
+    for (const p of t.partitions) {
+      const end = ends.find((e) => e.partition === p.partition);
+      const high = Number(end?.high ?? 0);
+      const low = Number(end?.low ?? 0);
+      const at = Number(p.offset);
+      lag += Math.max(0, high - (at >= 0 ? at : low));
+    }
+    result[t.topic] = lag;
+  }
+  return result;
+}
+
+/** One-shot: an admin connection for one piece of work, closed afterwards. */
+async function withAdmin<T>(kafka: Kafka, work: (admin: Admin) => Promise<T>): Promise<T> {
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const c = await admin.describeCluster();
-    return { clusterId: c.clusterId, brokers: c.brokers.length, controller: c.controller };
+    return await work(admin);
   } finally {
     await admin.disconnect();
+  }
+}
+
+/** Describes the cluster; resolves when a client can reach a broker and read its metadata. */
+export function describeCluster(kafka: Kafka): Promise<ClusterDescription> {
+  return withAdmin(kafka, describeWith);
+}
+
+/**
+ * A node's long-lived admin connection, for what it asks often (its health, its lag): one
+ * connection kept open, opened again after a failure, instead of one per question.
+ */
+export class ClusterAdmin {
+  private admin?: Admin;
+  private connecting?: Promise<Admin>;
+
+  constructor(private readonly kafka: Kafka) {}
+
+  private async connected(): Promise<Admin> {
+    if (this.admin) return this.admin;
+    this.connecting ??= (async () => {
+      const admin = this.kafka.admin();
+      try {
+        await admin.connect();
+        this.admin = admin;
+        return admin;
+      } finally {
+        this.connecting = undefined;
+      }
+    })();
+    return this.connecting;
+  }
+
+  private async use<T>(work: (admin: Admin) => Promise<T>): Promise<T> {
+    const admin = await this.connected();
+    try {
+      return await work(admin);
+    } catch (err) {
+      this.admin = undefined;
+      await admin.disconnect().catch(() => undefined);
+      throw err;
+    }
+  }
+
+  describe(): Promise<ClusterDescription> {
+    return this.use(describeWith);
+  }
+
+  lag(groupId: string, topics: string[]): Promise<Record<string, number>> {
+    return this.use((admin) => lagWith(admin, groupId, topics));
+  }
+
+  async disconnect(): Promise<void> {
+    const admin = this.admin;
+    this.admin = undefined;
+    await admin?.disconnect().catch(() => undefined);
   }
 }
 
@@ -46,26 +130,6 @@ export async function ensureTopics(kafka: Kafka, specs: TopicSpec[]): Promise<st
 }
 
 /** Sum of (high watermark − committed offset) per topic for a consumer group. */
-export async function consumerLag(kafka: Kafka, groupId: string, topics: string[]): Promise<Record<string, number>> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const result: Record<string, number> = {};
-    const committed = await admin.fetchOffsets({ groupId, topics });
-    for (const t of committed) {
-      const ends = await admin.fetchTopicOffsets(t.topic);
-      let lag = 0;
-      for (const p of t.partitions) {
-        const end = ends.find((e) => e.partition === p.partition);
-        const high = Number(end?.high ?? 0);
-        const low = Number(end?.low ?? 0);
-        const at = Number(p.offset);
-        lag += Math.max(0, high - (at >= 0 ? at : low));
-      }
-      result[t.topic] = lag;
-    }
-    return result;
-  } finally {
-    await admin.disconnect();
-  }
+export function consumerLag(kafka: Kafka, groupId: string, topics: string[]): Promise<Record<string, number>> {
+  return withAdmin(kafka, (admin) => lagWith(admin, groupId, topics));
 }

@@ -1,17 +1,20 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { type Kafka, createKafka, describeCluster, ensureTopics, type TopicSpec } from '#libs/messaging';
+import { ClusterAdmin, type Kafka, createKafka, ensureTopics, type TopicSpec } from '#libs/messaging';
 import { NodeContext } from './node-context.js';
 
 /** The node's connection to Kafka: one client, shared by the outbox relay and the inbox consumer. */
 @Injectable()
 export class KafkaService implements OnApplicationShutdown {
   readonly kafka: Kafka;
+  /** Kept open for the questions asked often: health, consumer lag. */
+  readonly admin: ClusterAdmin;
   private lastCheck?: { at: number; ok: boolean; detail: Record<string, unknown> };
 
   constructor(ctx: NodeContext) {
     this.kafka = createKafka({ brokers: ctx.env.brokers, clientId: `tongban-${ctx.code}` }, (level, message, extra) => {
       ctx.logger[level]({ component: 'kafka', ...extra }, message);
     });
+    this.admin = new ClusterAdmin(this.kafka);
   }
 
   ensureTopics(specs: TopicSpec[]): Promise<string[]> {
@@ -22,7 +25,7 @@ export class KafkaService implements OnApplicationShutdown {
   async check(): Promise<{ ok: boolean; detail: Record<string, unknown> }> {
     if (this.lastCheck && Date.now() - this.lastCheck.at < 2000) return this.lastCheck;
     try {
-      const c = await describeCluster(this.kafka);
+      const c = await this.admin.describe();
       this.lastCheck = { at: Date.now(), ok: c.brokers > 0, detail: { clusterId: c.clusterId, brokers: c.brokers } };
     } catch (err) {
       this.lastCheck = { at: Date.now(), ok: false, detail: { error: (err as Error).message } };
@@ -30,7 +33,8 @@ export class KafkaService implements OnApplicationShutdown {
     return this.lastCheck;
   }
 
-  onApplicationShutdown(): void {
+  async onApplicationShutdown(): Promise<void> {
     this.lastCheck = undefined;
+    await this.admin.disconnect();
   }
 }

@@ -76,11 +76,6 @@ export class CatalogAuthoringRepository {
     return this.ds.query(`select ${REV} from catalog_revision where code = $1 order by revision`, [code]);
   }
 
-  async revision(code: string, revision: number): Promise<Revision | undefined> {
-    const rows: Revision[] = await this.ds.query(`select ${REV} from catalog_revision where code = $1 and revision = $2`, [code, revision]);
-    return rows[0];
-  }
-
   async insertVersion(m: EntityManager, version: number, effectiveFrom: string, by: string, note: string | undefined, changes: unknown): Promise<void> {
     await m.query(`insert into catalog_version (version, effective_from, published_by, note, changes) values ($1, $2, $3, $4, $5::jsonb)`, [
       version,

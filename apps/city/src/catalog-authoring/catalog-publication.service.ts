@@ -102,8 +102,8 @@ export class CatalogPublicationService {
       for (const [i, r] of revisions.entries()) {
         await this.repo.insertRevision(m, r);
         if (dto.changes[i]!.action === 'publish') await this.repo.deleteDraft(m, r.code);
-        const before = await this.repo.revision(r.code, r.revision - 1);
-        await this.repo.log(m, { staffId: by.id, staffRole: by.role, action: dto.changes[i]!.action, code: r.code, version, details: { revision: r.revision, status: r.status, reason: dto.changes[i]!.reason, previousRevision: before?.revision } });
+        const previousRevision = r.revision > 1 ? r.revision - 1 : undefined;
+        await this.repo.log(m, { staffId: by.id, staffRole: by.role, action: dto.changes[i]!.action, code: r.code, version, details: { revision: r.revision, status: r.status, reason: dto.changes[i]!.reason, previousRevision } });
         const payload = plainToInstance(CatalogItemPublishedPayload, { catalogVersion: version, revision: r.revision, status: r.status, effectiveFrom, item: r.data as unknown as CatalogItemInput });
         await this.replica.applyItem(m, CITY_ORIGIN, payload);
         itemEvents.push({ definition: CatalogItemPublishedEvent, target: '*', key: r.code, keyVersion: r.revision, payload, actor });

@@ -1,6 +1,6 @@
 import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { topicSpecsFor, topicsReadBy } from '#libs/contracts';
-import { consumerLag, type ConsumerState, GroupConsumer } from '#libs/messaging';
+import { type ConsumerState, GroupConsumer } from '#libs/messaging';
 import { KafkaService, NodeContext } from '#libs/node-kit';
 import { InboxService } from './inbox.service.js';
 
@@ -75,7 +75,7 @@ export class InboxConsumer implements OnApplicationBootstrap, OnApplicationShutd
   /** Messages not yet consumed, per topic; cached for two seconds. */
   async lag(): Promise<Record<string, number>> {
     if (this.lagCache && Date.now() - this.lagCache.at < 2000) return this.lagCache.lag;
-    const lag = await consumerLag(this.kafka.kafka, this.ctx.consumerGroup, this.topics);
+    const lag = await this.kafka.admin.lag(this.ctx.consumerGroup, this.topics);
     this.lagCache = { at: Date.now(), lag };
     return lag;
   }

@@ -42,12 +42,6 @@ export class InboxRepository {
     return rows.length === 1;
   }
 
-  async counts(): Promise<{ applied: number; stale: number }> {
-    const rows: Array<{ outcome: string; n: string }> = await this.ds.query('select outcome, count(*)::text as n from inbox group by outcome');
-    const get = (o: string): number => Number(rows.find((r) => r.outcome === o)?.n ?? 0);
-    return { applied: get('applied'), stale: get('stale') };
-  }
-
   /** Forgets event ids older than the topics' retention: such an event can no longer be delivered. */
   async prune(olderThanDays: number, limit: number): Promise<number> {
     const res: [unknown[], number] = await this.ds.query(

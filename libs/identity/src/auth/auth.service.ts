@@ -1,10 +1,11 @@
+import { ValidationFailedError } from '#libs/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { NodeContext } from '#libs/node-kit';
 import type { SignedInStaff } from '../access/signed-in-staff.js';
 import { AuditService, type RequestOrigin } from '../audit/audit.service.js';
-import { AccountLockedError, FieldRuleError, InvalidCredentialsError, UnauthenticatedError } from '../errors.js';
+import { AccountLockedError, InvalidCredentialsError, UnauthenticatedError } from '../errors.js';
 import { checkPassword } from '../password-policy.js';
 import { type StaffRow, StaffRepository } from '../staff/staff.repository.js';
 import { PasswordHasher } from './password-hasher.js';
@@ -133,11 +134,11 @@ export class AuthService {
   async changePassword(staff: SignedInStaff, currentPassword: string, newPassword: string, origin: RequestOrigin): Promise<void> {
     const s = await this.staff.findById(staff.id);
     if (!s || !(await this.hasher.verify(s.passwordHash, currentPassword))) {
-      throw new FieldRuleError([{ field: 'currentPassword', rule: 'matchesCurrent', message: '当前密码不正确', messageEn: 'currentPassword is not the current password' }]);
+      throw new ValidationFailedError([{ field: 'currentPassword', rule: 'matchesCurrent', message: '当前密码不正确', messageEn: 'currentPassword is not the current password' }]);
     }
     const problems = checkPassword(newPassword, 'newPassword', s.login);
     if (newPassword === currentPassword) problems.push({ field: 'newPassword', rule: 'differsFromCurrent', message: '新密码不能与当前密码相同', messageEn: 'newPassword must differ from the current one' });
-    if (problems.length > 0) throw new FieldRuleError(problems);
+    if (problems.length > 0) throw new ValidationFailedError(problems);
     const hash = await this.hasher.hash(newPassword);
     await this.ds.transaction(async (m) => {
       await this.staff.setPassword(m, s.id, hash, false);

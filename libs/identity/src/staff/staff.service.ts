@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import type { FieldProblem } from '#libs/domain';
-import { isResidentId } from '#libs/domain';
+import { isResidentId, ValidationFailedError } from '#libs/domain';
 import { NodeContext } from '#libs/node-kit';
 import type { SignedInStaff } from '../access/signed-in-staff.js';
 import { AuditService, type RequestOrigin } from '../audit/audit.service.js';
 import { PasswordHasher } from '../auth/password-hasher.js';
 import { SessionRepository } from '../auth/session.repository.js';
-import { FieldRuleError, IdNumberTakenError, LastAdministratorError, LoginTakenError, StaffNotFoundError } from '../errors.js';
+import { IdNumberTakenError, LastAdministratorError, LoginTakenError, StaffNotFoundError } from '../errors.js';
 import { checkPassword } from '../password-policy.js';
 import { type Role, ROLE_INFO, roleExistsOn } from '../roles.js';
 import type { CreateStaffDto, ListStaffQuery, UpdateStaffDto } from './dto/staff.dto.js';
@@ -45,7 +45,7 @@ export class StaffService {
 
   async create(admin: SignedInStaff, dto: CreateStaffDto, origin: RequestOrigin): Promise<StaffView> {
     const problems = [...this.roleProblems(dto.roles), ...checkPassword(dto.password, 'password', dto.login), ...this.idNumberProblems(dto.idNumber)];
-    if (problems.length > 0) throw new FieldRuleError(problems);
+    if (problems.length > 0) throw new ValidationFailedError(problems);
     const hash = await this.hasher.hash(dto.password);
     const id = uuidv7();
     return this.inTransaction(async (m) => {
@@ -60,7 +60,7 @@ export class StaffService {
 
   async update(admin: SignedInStaff, id: string, dto: UpdateStaffDto, origin: RequestOrigin): Promise<StaffView> {
     const problems = [...(dto.roles ? this.roleProblems(dto.roles) : []), ...this.idNumberProblems(dto.idNumber ?? undefined)];
-    if (problems.length > 0) throw new FieldRuleError(problems);
+    if (problems.length > 0) throw new ValidationFailedError(problems);
     return this.inTransaction(async (m) => {
       const before = await this.repo.findById(id, m, true);
       if (!before) throw new StaffNotFoundError(id);
@@ -93,7 +93,7 @@ export class StaffService {
     const row = await this.repo.findById(id);
     if (!row) throw new StaffNotFoundError(id);
     const problems = checkPassword(newPassword, 'newPassword', row.login);
-    if (problems.length > 0) throw new FieldRuleError(problems);
+    if (problems.length > 0) throw new ValidationFailedError(problems);
     const hash = await this.hasher.hash(newPassword);
     return this.inTransaction(async (m) => {
       await this.repo.setPassword(m, id, hash, true);
@@ -142,7 +142,7 @@ export class StaffService {
       else if (!backup || backup.status !== 'active') problems.push(problem(`${at}.staffId`, 'activeStaff', 'B 岗必须是本节点在岗的工作人员', 'the backup must be an active staff member of this node'));
       else if (!backup.roles.includes(b.role)) problems.push(problem(`${at}.staffId`, 'backupHoldsRole', `B 岗 ${backup.name} 未担任该角色`, `the backup ${backup.login} does not hold role ${b.role}`));
     });
-    if (problems.length > 0) throw new FieldRuleError(problems);
+    if (problems.length > 0) throw new ValidationFailedError(problems);
     await this.repo.replaceBackups(m, staffId, backups);
   }
 
