@@ -3,3 +3,4 @@ export * from './process.js';
 export * from './embedded-kafka.js';
 export * from './embedded-postgres.js';
 export * from './node-process.js';
+export * from './secrets.js';
