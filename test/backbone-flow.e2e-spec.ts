@@ -4,7 +4,7 @@ import request from 'supertest';
 import { projectRoot } from '#libs/infra';
 import { DEMO_PASSWORD } from '#libs/identity';
 import { v7 as uuidv7 } from 'uuid';
-import { createKafka, IdempotentProducer } from '#libs/messaging';
+import { IdempotentProducer } from '#libs/messaging';
 import { asAdmin, health, pingSummary, sendPings } from './support/pings.js';
 import { DEMO_ENV } from './support/staff.js';
 import { eventually, TestNetwork } from './support/test-network.js';
@@ -25,14 +25,14 @@ describe('backbone flow: poison messages, stale and foreign events, offline and 
     ],
     { TONGBAN_INBOX_MAX_ATTEMPTS: String(MAX_ATTEMPTS), TONGBAN_INBOX_BACKOFF_MS: '50', ...DEMO_ENV },
   );
-  const areaTopic = () => `${net.topicPrefix}.area.${COUNTY}`;
+  const linkTopic = () => `${net.topicPrefix}.link.${COUNTY}.${TOWNSHIP}`;
   const countKey = async (code: string, like: string) =>
     Number((await net.query<{ n: string }>(code, 'select count(*)::text as n from diagnostic_ping where key like $1', [like]))[0]!.n);
   let producer: IdempotentProducer;
 
-  /** Writes a message straight onto the county's area topic, as a misbehaving or newer node might. */
+  /** Writes a message straight onto the county's link to the township, as a misbehaving or newer county might. */
   const produceRaw = async (key: string, value: unknown) =>
-    producer.send([{ topic: areaTopic(), key, value: typeof value === 'string' ? value : JSON.stringify(value) }]);
+    producer.send([{ topic: linkTopic(), key, value: typeof value === 'string' ? value : JSON.stringify(value) }]);
   const envelope = (over: Record<string, unknown>) => ({
     id: uuidv7(),
     type: 'diagnostics.ping',
@@ -50,7 +50,8 @@ describe('backbone flow: poison messages, stale and foreign events, offline and 
   beforeAll(async () => {
     await net.init();
     await net.start([COUNTY, TOWNSHIP]);
-    producer = new IdempotentProducer(createKafka({ brokers: net.infra.brokers.split(','), clientId: 'backbone-flow-test' }));
+    // With the county's own credentials: only the county may write its link to the township.
+    producer = new IdempotentProducer(net.kafkaClient({ node: COUNTY }, 'backbone-flow-test'));
     await producer.connect();
   });
 

@@ -1,6 +1,7 @@
-import { EmbeddedKafka } from '#libs/infra';
+import { EmbeddedKafka, SecretStore } from '#libs/infra';
 import { sendPings } from './support/pings.js';
 import { DEMO_ENV } from './support/staff.js';
+import { testSecretsDir } from './support/infra-state.js';
 import { eventually, TestNetwork } from './support/test-network.js';
 
 const CITY = '640100000000';
@@ -25,7 +26,7 @@ describe('backbone across a broker restart', () => {
   });
 
   it('loses nothing and applies nothing twice when the broker restarts under load', async () => {
-    const broker = new EmbeddedKafka({ port: net.infra.kafkaPort!, dataDir: net.infra.kafkaDataDir!, heapMb: 768 });
+    const broker = new EmbeddedKafka({ port: net.infra.kafkaPort!, dataDir: net.infra.kafkaDataDir!, heapMb: 768, secrets: new SecretStore(testSecretsDir()).admin() });
     const applied = async () => Number((await net.query<{ n: string }>(TOWNSHIP, "select count(*)::text as n from diagnostic_ping where key like 'load-%'"))[0]!.n);
     const batches = 10;
     const perBatch = 300;

@@ -6,6 +6,7 @@ import { projectRoot } from '#libs/infra';
 import { bearer, DEMO_ENV, type Session, signIn } from './support/staff.js';
 import { eventually, TestNetwork } from './support/test-network.js';
 
+const CITY = '640100000000';
 const COUNTY = '640104000000';
 const TOWNSHIP = '640104100000';
 
@@ -42,7 +43,7 @@ describe('foundation: a county node and a township node over the real broker', (
     });
     // A township reads its county's traffic and catalogs, never the whole city's traffic.
     const p = net.topicPrefix;
-    expect(res.body.checks.consumer.topics).toEqual([`${p}.area.${COUNTY}`, `${p}.catalog`, `${p}.catalog.${COUNTY}`]);
+    expect([...res.body.checks.consumer.topics].sort()).toEqual([`${p}.link.${CITY}.${TOWNSHIP}`, `${p}.link.${COUNTY}.${TOWNSHIP}`, `${p}.catalog`, `${p}.catalog.${COUNTY}`].sort());
   });
 
   it('carries an event from the county to the township through Kafka', async () => {
@@ -54,7 +55,7 @@ describe('foundation: a county node and a township node over the real broker', (
     expect(received.find((p) => p.eventId === sent.body.firstEventId)).toMatchObject({ source: COUNTY, message: '你好，掌政镇' });
     // It went through the broker: the township's inbox recorded the topic and offset it came from.
     const [row] = await net.query<{ topic: string; offset: string }>(TOWNSHIP, 'select topic, "offset"::text from inbox where event_id = $1', [sent.body.firstEventId]);
-    expect(row?.topic).toBe(`${net.topicPrefix}.area.${COUNTY}`);
+    expect(row?.topic).toBe(`${net.topicPrefix}.link.${COUNTY}.${TOWNSHIP}`);
     // The event names who sent it: the signed-in administrator, in the role they acted in.
     const [out] = await net.query<{ actor: Record<string, string> }>(COUNTY, "select envelope->'actor' as actor from outbox where event_id = $1", [sent.body.firstEventId]);
     expect(out?.actor).toEqual({ kind: 'staff', id: countyAdmin.staff.id, role: 'node_admin' });

@@ -1,7 +1,7 @@
 // Loaded by Jest before any end-to-end file, as plain ESM from the built libraries (npm test builds).
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EmbeddedKafka, EmbeddedPostgres, projectRoot, stateDir } from '#libs/infra';
+import { EmbeddedKafka, EmbeddedPostgres, projectRoot, SecretStore, stateDir } from '#libs/infra';
 
 /**
  * Starts the real broker and the real database once for the whole end-to-end run, on test-only
@@ -17,15 +17,21 @@ export default async function globalSetup() {
   const pgPort = Number(process.env.TONGBAN_TEST_POSTGRES_PORT ?? 15433);
   const root = stateDir('test');
   rmSync(join(root, 'networks'), { recursive: true, force: true });
+  rmSync(join(root, 'secrets'), { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
   const state = { brokers: process.env.TONGBAN_TEST_KAFKA_BROKERS ?? '', databaseUrl: process.env.TONGBAN_TEST_DATABASE_URL ?? '' };
+  if (state.brokers && process.env.TONGBAN_TEST_KAFKA_ADMIN_USERNAME) {
+    state.kafkaAdmin = { mechanism: 'scram-sha-512', username: process.env.TONGBAN_TEST_KAFKA_ADMIN_USERNAME, password: process.env.TONGBAN_TEST_KAFKA_ADMIN_PASSWORD ?? '' };
+  }
   const tasks = [];
   if (!state.brokers) {
     const dataDir = join(root, 'kafka');
     rmSync(dataDir, { recursive: true, force: true });
-    const kafka = new EmbeddedKafka({ port: kafkaPort, dataDir, heapMb: 768, log: (l) => process.stdout.write(`${l}\n`) });
+    const secrets = new SecretStore(join(root, 'secrets'));
+    const kafka = new EmbeddedKafka({ port: kafkaPort, dataDir, heapMb: 768, log: (l) => process.stdout.write(`${l}\n`), secrets: secrets.admin() });
     globalThis.__tongbanKafka = kafka;
     state.brokers = kafka.brokers.join(',');
+    state.kafkaAdmin = kafka.admin;
     state.kafkaPort = kafkaPort;
     state.kafkaDataDir = dataDir;
     tasks.push(kafka.start());
@@ -39,6 +45,7 @@ export default async function globalSetup() {
     tasks.push(postgres.start());
   }
   await Promise.all(tasks);
-  writeFileSync(join(root, 'infra.json'), JSON.stringify(state, null, 2));
+  // Holds the test broker's admin secret: readable by its owner only.
+  writeFileSync(join(root, 'infra.json'), JSON.stringify(state, null, 2), { mode: 0o600 });
   process.stdout.write(`\nTest infrastructure ready in ${((Date.now() - started) / 1000).toFixed(1)} s: Kafka ${state.brokers}\n`);
 }

@@ -4,9 +4,11 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
 import { stringify } from 'yaml';
-import { type Tier } from '#libs/config';
-import { NodeProcess, stateDir } from '#libs/infra';
-import { testInfra } from './infra-state.js';
+import { type Tier, TopologyIndex, validateTopology } from '#libs/config';
+import { nodePrincipal } from '#libs/contracts';
+import { NodeProcess, nodeKafkaEnv, provisionDeployment, SecretStore, stateDir } from '#libs/infra';
+import { createKafka, type Kafka, type KafkaCredentials } from '#libs/messaging';
+import { testInfra, testSecretsDir } from './infra-state.js';
 
 export interface TestNodeSpec {
   code: string;
@@ -38,6 +40,8 @@ export class TestNetwork {
   private readonly dir = stateDir('test', 'networks', this.id);
   /** The topology file the nodes of this network read (also for the operator CLI). */
   topologyFile = '';
+  topology?: TopologyIndex;
+  readonly secrets = new SecretStore(testSecretsDir());
   private readonly extra: NodeProcess[] = [];
 
   constructor(
@@ -54,13 +58,19 @@ export class TestNetwork {
     const nodes = [];
     for (const s of this.specs) nodes.push({ code: s.code, name: s.name ?? `测试节点 ${s.code}`, tier: s.tier, parent: s.parent, httpPort: await freePort(), database: this.database(s.code) });
     this.topologyFile = join(this.dir, 'topology.yaml');
-    writeFileSync(this.topologyFile, stringify({ name: `test ${this.id}`, nodes }));
+    const doc = { name: `test ${this.id}`, nodes };
+    writeFileSync(this.topologyFile, stringify(doc));
+    this.topology = new TopologyIndex(validateTopology(doc));
     const admin = new pg.Client({ connectionString: this.infra.databaseUrl.replace('{database}', 'postgres') });
     await admin.connect();
     try {
       for (const n of nodes) await admin.query(`create database ${admin.escapeIdentifier(n.database)}`);
     } finally {
       await admin.end();
+    }
+    // Each node its own principal and secret, the topics of its layout, and its ACLs, as `up` does.
+    if (this.infra.kafkaAdmin) {
+      await provisionDeployment({ brokers: this.infra.brokers.split(','), admin: this.infra.kafkaAdmin, prefix: this.topicPrefix, topology: this.topology, secrets: this.secrets });
     }
     for (const n of nodes) {
       this.nodes.set(
@@ -76,6 +86,7 @@ export class TestNetwork {
             TONGBAN_DATABASE_URL: this.infra.databaseUrl,
             TONGBAN_TOPIC_PREFIX: this.topicPrefix,
             TONGBAN_LOG_LEVEL: 'info',
+            ...(this.infra.kafkaAdmin ? nodeKafkaEnv(this.secrets, this.topicPrefix, n.code) : { TONGBAN_KAFKA_SASL_MECHANISM: 'none' }),
             ...this.extraEnv,
           },
         }),
@@ -95,6 +106,17 @@ export class TestNetwork {
     });
     this.extra.push(p);
     return p;
+  }
+
+  /** A node's own broker credentials, as handed to its process. */
+  kafkaCredentials(code: string): KafkaCredentials {
+    return { mechanism: 'scram-sha-512', username: nodePrincipal(this.topicPrefix, code), password: this.secrets.node(this.topicPrefix, code).kafkaPassword };
+  }
+
+  /** A Kafka client: as one node (its own principal), as the broker's admin, or with no credentials at all. */
+  kafkaClient(as: { node: string } | 'admin' | 'anonymous', clientId = `test-${this.id}`): Kafka {
+    const sasl = as === 'anonymous' ? undefined : as === 'admin' ? this.infra.kafkaAdmin : this.kafkaCredentials(as.node);
+    return createKafka({ brokers: this.infra.brokers.split(','), clientId, sasl });
   }
 
   node(code: string): NodeProcess {

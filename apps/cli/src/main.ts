@@ -5,7 +5,7 @@ import { isAlive, readPid } from '#libs/infra';
 import { createAdmin } from './create-admin.js';
 import { deadLetters } from './dead-letters.js';
 import { keepExitCode } from './exit-code.js';
-import { down, Network } from './network.js';
+import { down, Network, provisionCommand } from './network.js';
 import { networkSettings } from './settings.js';
 import { status } from './status.js';
 import { join } from 'node:path';
@@ -54,6 +54,13 @@ program
   });
 
 program
+  .command('provision')
+  .description("Create on the running broker what the topology needs: each node's principal and secret, the topics and the ACLs (after adding a node)")
+  .action(async () => {
+    process.exitCode = await provisionCommand(networkSettings());
+  });
+
+program
   .command('create-admin')
   .description("Create a node administrator in that node's database (the first one of a real deployment); password from TONGBAN_ADMIN_PASSWORD or standard input")
   .requiredOption('--node <code>', 'the node, by its 12-digit code')
@@ -65,7 +72,7 @@ program
 
 program
   .command('reset')
-  .description('Delete all data of the embedded Kafka and PostgreSQL (the network must be stopped)')
+  .description('Delete all data of the embedded Kafka and PostgreSQL, and the generated credentials (the network must be stopped)')
   .action(() => {
     const s = networkSettings();
     const pid = readPid(join(s.runDir, 'up.pid'));
@@ -76,7 +83,8 @@ program
     }
     rmSync(s.dataDir, { recursive: true, force: true });
     rmSync(s.logDir, { recursive: true, force: true });
-    process.stdout.write(`Deleted ${s.dataDir} and ${s.logDir}.\n`);
+    rmSync(s.secrets.dir, { recursive: true, force: true });
+    process.stdout.write(`Deleted ${s.dataDir}, ${s.logDir} and the generated credentials in ${s.secrets.dir}.\n`);
   });
 
 await program.parseAsync(process.argv).catch((err: Error) => {

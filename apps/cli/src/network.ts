@@ -2,9 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { type TopologyNode, TopologyIndex } from '#libs/config';
-import { Topics, topicSpecsFor } from '#libs/contracts';
-import { EmbeddedKafka, EmbeddedPostgres, isAlive, NodeProcess, readPid, removeFile, sleep, terminate, writePid } from '#libs/infra';
-import { createKafka, ensureTopics } from '#libs/messaging';
+import { EmbeddedKafka, EmbeddedPostgres, isAlive, NodeProcess, nodeKafkaEnv, provisionDeployment, readPid, removeFile, sleep, terminate, writePid } from '#libs/infra';
 import { demoAccountLines, identityEnv, isDemoNetwork } from './accounts.js';
 import type { NetworkSettings } from './settings.js';
 
@@ -24,8 +22,18 @@ async function ensureExternalDatabases(template: string, names: string[]): Promi
   }
 }
 
-export function topicSpecs(s: NetworkSettings) {
-  return topicSpecsFor(new Topics(s.topicPrefix), new TopologyIndex(s.topology));
+/**
+ * Makes the broker ready for the topology: a principal per node, every topic, each node's ACLs.
+ * Idempotent; an external cluster is provisioned only when its admin's credentials are given.
+ */
+export async function provision(s: NetworkSettings, brokers: string[], embeddedAdmin?: EmbeddedKafka['admin']): Promise<boolean> {
+  const admin = embeddedAdmin ?? s.externalKafkaAdmin;
+  if (!admin) {
+    say('  TONGBAN_KAFKA_ADMIN_USERNAME/PASSWORD not set: assuming the external cluster already has the principals, topics and ACLs (see README).');
+    return false;
+  }
+  await provisionDeployment({ brokers, admin, tls: s.kafkaTls, prefix: s.topicPrefix, topology: new TopologyIndex(s.topology), secrets: s.secrets, log: say });
+  return true;
 }
 
 /**
@@ -82,7 +90,7 @@ export class Network {
     const dbNames = this.s.topology.nodes.map((n) => n.database);
     const tasks: Promise<void>[] = [];
     if (!this.s.externalBrokers) {
-      this.kafka = new EmbeddedKafka({ port: this.s.kafkaPort, dataDir: join(this.s.dataDir, 'kafka'), log: say });
+      this.kafka = new EmbeddedKafka({ port: this.s.kafkaPort, dataDir: join(this.s.dataDir, 'kafka'), log: say, secrets: this.s.secrets.admin() });
       say(`Starting the embedded Kafka broker on 127.0.0.1:${this.s.kafkaPort} ...`);
       tasks.push(this.kafka.start().then(() => say('  Kafka is ready.')));
     }
@@ -99,9 +107,7 @@ export class Network {
       tasks.push(ensureExternalDatabases(this.s.externalDatabaseUrl, dbNames));
     }
     await Promise.all(tasks);
-    const kafka = createKafka({ brokers: this.brokers.split(','), clientId: 'tongban-cli' });
-    const created = await ensureTopics(kafka, topicSpecs(this.s));
-    if (created.length) say(`  Created ${created.length} topics.`);
+    await provision(this.s, this.brokers.split(','), this.kafka?.admin);
   }
 
   get brokers(): string {
@@ -124,6 +130,9 @@ export class Network {
         TONGBAN_DATABASE_URL: this.databaseUrl,
         TONGBAN_TOPIC_PREFIX: this.s.topicPrefix,
         TONGBAN_LOG_LEVEL: process.env.TONGBAN_LOG_LEVEL ?? 'info',
+        TONGBAN_KAFKA_TLS: this.s.kafkaTls ? '1' : '0',
+        // Its own principal and secret, nothing of any other node's.
+        ...nodeKafkaEnv(this.s.secrets, this.s.topicPrefix, n.code),
         ...identityEnv(this.s),
       },
     });
@@ -227,4 +236,18 @@ export async function down(s: NetworkSettings): Promise<void> {
   }
   removeFile(join(s.runDir, 'up.pid'));
   say(upPid !== undefined || leftovers > 0 ? `Stopped${leftovers ? ` (${leftovers} left-over processes cleaned up)` : ''}.` : 'Tongban was not running.');
+}
+
+/** `tongban provision`: against the running (embedded or external) broker, after adding a node to the topology. */
+export async function provisionCommand(s: NetworkSettings): Promise<number> {
+  if (s.externalBrokers) {
+    return (await provision(s, s.externalBrokers.split(','))) ? 0 : 1;
+  }
+  const kafka = new EmbeddedKafka({ port: s.kafkaPort, dataDir: join(s.dataDir, 'kafka'), secrets: s.secrets.admin() });
+  if (kafka.runningPid() === undefined) {
+    say('The embedded Kafka broker is not running: start the network with "npm start" (it provisions at every start).');
+    return 1;
+  }
+  await provision(s, kafka.brokers, kafka.admin);
+  return 0;
 }

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { loadTopology, type Topology } from '#libs/config';
-import { projectRoot, stateDir } from '#libs/infra';
+import { projectRoot, SecretStore, stateDir } from '#libs/infra';
+import type { KafkaCredentials, SaslMechanism } from '#libs/messaging';
 
 /** Ports and folders of the default embedded infrastructure; every one can be overridden. */
 export interface NetworkSettings {
@@ -16,6 +17,11 @@ export interface NetworkSettings {
   dataDir: string;
   runDir: string;
   logDir: string;
+  /** Generated credentials (mode 700 folder, one 600 file per node). */
+  secrets: SecretStore;
+  /** An external cluster's admin principal, to provision users, topics and ACLs; undefined: provisioned by its operators. */
+  externalKafkaAdmin?: KafkaCredentials;
+  kafkaTls: boolean;
 }
 
 export function networkSettings(env: NodeJS.ProcessEnv = process.env): NetworkSettings {
@@ -31,5 +37,11 @@ export function networkSettings(env: NodeJS.ProcessEnv = process.env): NetworkSe
     dataDir: stateDir('data'),
     runDir: stateDir('run'),
     logDir: stateDir('logs'),
+    secrets: new SecretStore(stateDir('secrets')),
+    externalKafkaAdmin:
+      env.TONGBAN_KAFKA_ADMIN_USERNAME && env.TONGBAN_KAFKA_ADMIN_PASSWORD
+        ? { mechanism: (env.TONGBAN_KAFKA_SASL_MECHANISM ?? 'scram-sha-512') as SaslMechanism, username: env.TONGBAN_KAFKA_ADMIN_USERNAME, password: env.TONGBAN_KAFKA_ADMIN_PASSWORD }
+        : undefined,
+    kafkaTls: env.TONGBAN_KAFKA_TLS === '1',
   };
 }

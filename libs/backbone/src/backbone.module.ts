@@ -1,14 +1,17 @@
 import { Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { ALL_EVENTS, EventRegistry } from '#libs/contracts';
 import { NodeContext } from '#libs/node-kit';
 import { BackboneHealth } from './backbone.health.js';
 import { DeadLetterController } from './dead-letters/dead-letter.controller.js';
 import { DeadLetterRepository } from './dead-letters/dead-letter.repository.js';
 import { DeadLetterService } from './dead-letters/dead-letter.service.js';
+import { DiagnosticsConsumer } from './diagnostics/diagnostics.consumer.js';
 import { DiagnosticsController } from './diagnostics/diagnostics.controller.js';
 import { DiagnosticsRepository } from './diagnostics/diagnostics.repository.js';
 import { DiagnosticsService } from './diagnostics/diagnostics.service.js';
 import { EventHandlers } from './inbox/event-handlers.js';
+import { EventConsumerExplorer } from './inbox/on-event.decorator.js';
 import { InboxConsumer } from './inbox/inbox.consumer.js';
 import { InboxRepository } from './inbox/inbox.repository.js';
 import { INBOX_SETTINGS, InboxService, type InboxSettings } from './inbox/inbox.service.js';
@@ -19,6 +22,7 @@ import { OutboxService } from './outbox/outbox.service.js';
 /** The sync backbone every node runs: outbox and relay, inbox and consumer, dead letters. */
 @Global()
 @Module({
+  imports: [DiscoveryModule],
   controllers: [DeadLetterController, DiagnosticsController],
   providers: [
     { provide: EventRegistry, useValue: new EventRegistry(ALL_EVENTS) },
@@ -33,11 +37,13 @@ import { OutboxService } from './outbox/outbox.service.js';
     OutboxRelay,
     InboxRepository,
     EventHandlers,
+    EventConsumerExplorer,
     InboxConsumer,
     DeadLetterRepository,
     DeadLetterService,
     DiagnosticsRepository,
     DiagnosticsService,
+    DiagnosticsConsumer,
     BackboneHealth,
   ],
   exports: [OutboxService, EventHandlers, EventRegistry, InboxService],

@@ -3,6 +3,7 @@ import { ConfigError, DEMO_AUTH_SECRET, loadNodeEnv } from './node-env.js';
 const base = (over: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
   TONGBAN_NODE_CODE: '640104000000',
   TONGBAN_KAFKA_BROKERS: '127.0.0.1:9092',
+  TONGBAN_KAFKA_PASSWORD: 'unit-test-kafka-secret',
   TONGBAN_DATABASE_URL: 'postgres://tongban:secret@127.0.0.1:5433/{database}',
   ...over,
 });

@@ -1,9 +1,10 @@
 import { ConfigError, NodeEnv, loadNodeEnv } from './node-env.js';
 
-/** The four variables a node cannot start without, set to valid values. */
+/** The five variables a node cannot start without, set to valid values. */
 const required = (over: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
   TONGBAN_NODE_CODE: '640104000000',
   TONGBAN_KAFKA_BROKERS: '127.0.0.1:9092',
+  TONGBAN_KAFKA_PASSWORD: 'unit-test-kafka-secret',
   TONGBAN_DATABASE_URL: 'postgres://tongban:secret@127.0.0.1:5433/{database}',
   TONGBAN_AUTH_SECRET: 'unit-test-master-secret-of-at-least-32-chars',
   ...over,
@@ -98,6 +99,22 @@ describe('loadNodeEnv', () => {
     expect(message).toContain('TONGBAN_NODE_CODE');
     expect(message).toContain('TONGBAN_KAFKA_BROKERS');
     expect(message).toContain('TONGBAN_DATABASE_URL');
+  });
+
+  it("refuses to start without the node's broker secret, naming the variable", () => {
+    expect(refusalOf(required({ TONGBAN_KAFKA_PASSWORD: undefined })).message).toContain('TONGBAN_KAFKA_PASSWORD must be set');
+  });
+
+  it('needs no broker secret for a broker without authentication', () => {
+    expect(loadNodeEnv(required({ TONGBAN_KAFKA_PASSWORD: undefined, TONGBAN_KAFKA_SASL_MECHANISM: 'none' })).TONGBAN_KAFKA_SASL_MECHANISM).toBe('none');
+  });
+
+  it.each(['gssapi', 'SCRAM'])('refuses the SASL mechanism %s by name', (mechanism) => {
+    expect(refusalOf(required({ TONGBAN_KAFKA_SASL_MECHANISM: mechanism })).message).toContain('TONGBAN_KAFKA_SASL_MECHANISM must be scram-sha-512');
+  });
+
+  it('refuses a TLS switch that is not 0 or 1', () => {
+    expect(refusalOf(required({ TONGBAN_KAFKA_TLS: 'yes' })).message).toContain('TONGBAN_KAFKA_TLS must be 1');
   });
 
   it('refuses an unknown TONGBAN_LOG_LEVEL', () => {

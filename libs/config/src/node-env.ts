@@ -33,6 +33,23 @@ export class NodeEnv {
   @Matches(BROKER_LIST, { message: 'TONGBAN_KAFKA_BROKERS must be a comma-separated list of host:port, e.g. 127.0.0.1:9092' })
   TONGBAN_KAFKA_BROKERS: string;
 
+  @IsIn(['scram-sha-512', 'scram-sha-256', 'plain', 'none'], {
+    message: 'TONGBAN_KAFKA_SASL_MECHANISM must be scram-sha-512 (the default), scram-sha-256, plain, or none (a broker without authentication)',
+  })
+  TONGBAN_KAFKA_SASL_MECHANISM: 'scram-sha-512' | 'scram-sha-256' | 'plain' | 'none' = 'scram-sha-512';
+
+  /** The node's own principal on the broker; by default `<prefix>.node.<code>`. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._@-]{1,200}$/, { message: 'TONGBAN_KAFKA_USERNAME must be 1-200 letters, digits, dots, dashes, underscores or @' })
+  TONGBAN_KAFKA_USERNAME?: string;
+
+  @ValidateIf((env: NodeEnv) => env.TONGBAN_KAFKA_SASL_MECHANISM !== 'none')
+  @IsString({ message: "TONGBAN_KAFKA_PASSWORD must be set: the secret of this node's principal on the broker (npm start hands each node its own)" })
+  TONGBAN_KAFKA_PASSWORD?: string;
+
+  @IsIn(['0', '1'], { message: 'TONGBAN_KAFKA_TLS must be 1 (connect to the brokers with TLS) or 0' })
+  TONGBAN_KAFKA_TLS: '0' | '1' = '0';
+
   @Matches(/^postgres(ql)?:\/\/.+\{database\}/, {
     message: 'TONGBAN_DATABASE_URL must be a postgres:// URL template containing {database}, e.g. postgres://user:pass@host:5432/{database}',
   })

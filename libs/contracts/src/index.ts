@@ -3,4 +3,5 @@ export * from './envelope.js';
 export * from './topics.js';
 export * from './registry.js';
 export * from './routing.js';
+export * from './access.js';
 export * from './events/index.js';

@@ -16,7 +16,8 @@ const CountyDecision = defineEvent({
   schemaVersion: 2,
   payload: DecisionPayload,
   senders: ['county'],
-  channel: 'area',
+  receivers: ['township'],
+  channel: 'link',
 });
 
 const envelope = (over: Record<string, unknown> = {}): Record<string, unknown> => ({

@@ -4,8 +4,9 @@ describe('Topics', () => {
   const sut = new Topics('tongban');
 
   it('names topics under the prefix', () => {
-    expect(sut.area('640104000000')).toBe('tongban.area.640104000000');
+    expect(sut.link('640104000000', '640104100000')).toBe('tongban.link.640104000000.640104100000');
     expect(sut.catalog).toBe('tongban.catalog');
+    expect(sut.countyCatalog('640104000000')).toBe('tongban.catalog.640104000000');
     expect(sut.deadLetter).toBe('tongban.deadletter');
   });
 
@@ -17,37 +18,37 @@ describe('Topics', () => {
     expect(spec.config).not.toHaveProperty('retention.ms');
   });
 
-  it('deletes area traffic after thirty days rather than compacting it', () => {
-    expect(sut.areaSpec('640104000000')).toEqual({
-      name: 'tongban.area.640104000000',
-      partitions: 6,
+  it('gives a link one partition and deletes its traffic after thirty days', () => {
+    expect(sut.linkSpec('640104100000', '640104000000')).toEqual({
+      name: 'tongban.link.640104100000.640104000000',
+      partitions: 1,
       config: { 'retention.ms': String(30 * 24 * 60 * 60 * 1000), 'cleanup.policy': 'delete' },
     });
   });
 
-  it('matches every area topic with allAreas', () => {
-    expect(sut.allAreas.test('tongban.area.640100000000')).toBe(true);
-    expect(sut.allAreas.test('tongban.area.640121102000')).toBe(true);
+  it('reads back who wrote a topic from its name', () => {
+    expect(sut.kindOf('tongban.link.640104100000.640104000000')).toEqual({ kind: 'link', from: '640104100000', to: '640104000000' });
+    expect(sut.kindOf('tongban.catalog')).toEqual({ kind: 'catalog' });
+    expect(sut.kindOf('tongban.catalog.640121000000')).toEqual({ kind: 'county-catalog', county: '640121000000' });
+    expect(sut.kindOf('tongban.deadletter')).toEqual({ kind: 'deadletter' });
   });
 
   it.each([
-    'tongban.catalog',
-    'tongban.deadletter',
-    'tongban.area.64010400000',
-    'tongban.area.6401040000000',
-    'tongban.area.640104000000.retry',
-    'other.area.640104000000',
-    'xtongban.area.640104000000',
-    'tongbanXareaX640104000000',
-  ])('does not match %s with allAreas', (topic) => {
-    expect(sut.allAreas.test(topic)).toBe(false);
+    'tongban.link.640104100000',
+    'tongban.link.64010410000.640104000000',
+    'tongban.link.640104100000.640104000000.x',
+    'xtongban.catalog',
+    'tongban-2.catalog',
+    'tongban.area.640104000000',
+  ])('knows no writer for %s', (topic) => {
+    expect(sut.kindOf(topic)).toBeUndefined();
   });
 
-  it("matches only its own prefix's area topics when the prefix has a dash", () => {
+  it('reads only its own prefix when the prefix has a dash', () => {
     const dashed = new Topics('e2e-t1');
 
-    expect(dashed.allAreas.test('e2e-t1.area.640104000000')).toBe(true);
-    expect(dashed.allAreas.test('x-e2e-t1.area.640104000000')).toBe(false);
-    expect(dashed.allAreas.test('tongban.area.640104000000')).toBe(false);
+    expect(dashed.kindOf('e2e-t1.catalog')).toEqual({ kind: 'catalog' });
+    expect(dashed.kindOf('e2eXt1.catalog')).toBeUndefined();
+    expect(dashed.kindOf('tongban.catalog')).toBeUndefined();
   });
 });

@@ -1,11 +1,14 @@
 /**
  * The topic layout, declared once. See docs/topics.md for the reasons.
- * - `<prefix>.area.<code>`: traffic between a city or county node and the nodes directly under
- *   it. A township reads only its parent's area topic, never the whole city's traffic.
- * - `<prefix>.catalog`: the city's unified catalog, compacted and keyed by item code.
- * - `<prefix>.catalog.<county>`: a county's implementation list and county-only items, compacted.
- * - `<prefix>.status`: nodes' status reports to the city (catalog version applied).
- * - `<prefix>.deadletter`: messages a node parked, with the reason; read by operators.
+ * - `<prefix>.link.<from>.<to>`: one topic for each direction of each parent-child link, and one
+ *   from the city to every node below its counties. Its only writer is `<from>` (the broker's ACLs
+ *   enforce it), so a reader knows the true sender from the topic; its readers are `<to>` and the
+ *   city, which observes every channel.
+ * - `<prefix>.catalog`: the city's unified catalog, compacted and keyed by item code; only the city
+ *   writes it, every node reads it.
+ * - `<prefix>.catalog.<county>`: a county's implementation list and county-only items, compacted;
+ *   only that county writes it, its townships (and the city) read it.
+ * - `<prefix>.deadletter`: messages a node parked, with the reason; every node writes, operators read.
  */
 export interface TopicSpecification {
   name: string;
@@ -13,13 +16,23 @@ export interface TopicSpecification {
   config: Record<string, string>;
 }
 
+/** What a topic is, and so who alone may have written it. */
+export type TopicKind = { kind: 'link'; from: string; to: string } | { kind: 'catalog' } | { kind: 'county-catalog'; county: string } | { kind: 'deadletter' };
+
 const DAY_MS = 24 * 60 * 60 * 1000;
+const CODE = '(\\d{12})';
 
 export class Topics {
-  constructor(readonly prefix: string) {}
+  private readonly pattern: RegExp;
 
-  area(code: string): string {
-    return `${this.prefix}.area.${code}`;
+  constructor(readonly prefix: string) {
+    const p = prefix.replace(/[.-]/g, '\\$&');
+    this.pattern = new RegExp(`^${p}\\.(?:link\\.${CODE}\\.${CODE}|catalog(?:\\.${CODE})?|(deadletter))$`);
+  }
+
+  /** The channel from one node to another: written by `from` alone. */
+  link(from: string, to: string): string {
+    return `${this.prefix}.link.${from}.${to}`;
   }
 
   get catalog(): string {
@@ -31,23 +44,24 @@ export class Topics {
     return `${this.prefix}.catalog.${countyCode}`;
   }
 
-  /** Status reports from every node to the city (e.g. the catalog version a node applied). */
-  get status(): string {
-    return `${this.prefix}.status`;
-  }
-
   get deadLetter(): string {
     return `${this.prefix}.deadletter`;
   }
 
-  /** Matches every area topic: the city's monitor reads them all. */
-  get allAreas(): RegExp {
-    return new RegExp(`^${this.prefix.replace(/[.-]/g, '\\$&')}\\.area\\.\\d{12}$`);
+  /** Reads a topic's name back: which kind it is and who wrote it; undefined for a foreign topic. */
+  kindOf(topic: string): TopicKind | undefined {
+    const m = this.pattern.exec(topic);
+    if (!m) return undefined;
+    if (m[1] && m[2]) return { kind: 'link', from: m[1], to: m[2] };
+    if (m[3]) return { kind: 'county-catalog', county: m[3] };
+    if (m[4]) return { kind: 'deadletter' };
+    return { kind: 'catalog' };
   }
 
-  areaSpec(code: string): TopicSpecification {
-    // Thirty days: a township whose link is down for weeks still finds its messages waiting.
-    return { name: this.area(code), partitions: 6, config: { 'retention.ms': String(30 * DAY_MS), 'cleanup.policy': 'delete' } };
+  linkSpec(from: string, to: string): TopicSpecification {
+    // One partition: a link carries one centre's traffic, in order; thirty days, so a township whose
+    // link is down for weeks still finds its messages waiting.
+    return { name: this.link(from, to), partitions: 1, config: { 'retention.ms': String(30 * DAY_MS), 'cleanup.policy': 'delete' } };
   }
 
   catalogSpec(): TopicSpecification {
@@ -61,10 +75,6 @@ export class Topics {
 
   countyCatalogSpec(countyCode: string): TopicSpecification {
     return { ...this.catalogSpec(), name: this.countyCatalog(countyCode), partitions: 1 };
-  }
-
-  statusSpec(): TopicSpecification {
-    return { name: this.status, partitions: 3, config: { 'retention.ms': String(7 * DAY_MS), 'cleanup.policy': 'delete' } };
   }
 
   deadLetterSpec(): TopicSpecification {

@@ -1,8 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createKafka, describeCluster } from '#libs/messaging';
+import { createKafka, describeCluster, type KafkaCredentials } from '#libs/messaging';
 import { projectRoot, stateDir } from './paths.js';
 import { isAlive, portOpen, readPid, removeFile, terminate, waitFor, writePid } from './process.js';
 
@@ -13,7 +13,14 @@ export interface EmbeddedKafkaOptions {
   dataDir: string;
   heapMb?: number;
   log?: (line: string) => void;
+  /** The broker's own principals and the operators' admin: made when the storage is formatted. */
+  secrets?: { kafkaAdminPassword: string; kafkaBrokerPassword: string; kafkaControllerPassword: string };
 }
+
+/** The admin principal of the embedded broker: a super user, for the operator's tools only. */
+export const KAFKA_ADMIN_USER = 'admin';
+/** Marks a data folder whose broker was formatted with authentication (an older one was not). */
+const SECURED_MARKER = 'secured-v1';
 
 /** Reads the Kafka version the repository's pom pins. */
 export function kafkaVersion(): string {
@@ -69,6 +76,16 @@ export class EmbeddedKafka {
     return [`127.0.0.1:${this.opts.port}`];
   }
 
+  /** The admin principal's credentials (SCRAM-SHA-512). */
+  get admin(): KafkaCredentials {
+    return { mechanism: 'scram-sha-512', username: KAFKA_ADMIN_USER, password: this.secrets.kafkaAdminPassword };
+  }
+
+  private get secrets(): NonNullable<EmbeddedKafkaOptions['secrets']> {
+    if (!this.opts.secrets) throw new Error('the embedded Kafka broker needs its secrets to start or to be reached');
+    return this.opts.secrets;
+  }
+
   /** The pid of a broker this project started from this data folder, if it is still running. */
   runningPid(): number | undefined {
     const pid = readPid(this.pidFile);
@@ -84,15 +101,42 @@ export class EmbeddedKafka {
     const logDir = join(this.opts.dataDir, 'logs');
     mkdirSync(logDir, { recursive: true });
     const props = join(this.opts.dataDir, 'server.properties');
-    writeFileSync(props, this.properties(logDir));
+    writeFileSync(props, this.properties(logDir), { mode: 0o600 });
+    chmodSync(props, 0o600);
     const classpath = `${libDir}/*`;
     const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin/java') : 'java';
+    const marker = join(this.opts.dataDir, SECURED_MARKER);
+    if (existsSync(join(logDir, 'meta.properties')) && !existsSync(marker)) {
+      throw new Error(
+        `The broker data in ${this.opts.dataDir} was made by an older Tongban without authentication; it cannot be upgraded in place. ` +
+          'Stop the network and run "npm run tongban -- reset" (this deletes the demo data), then start again.',
+      );
+    }
     if (!existsSync(join(logDir, 'meta.properties'))) {
       // A cluster id is 16 random bytes in URL-safe base64; like Kafka's own, never starting with '-'.
       let clusterId = randomBytes(16).toString('base64url');
       while (clusterId.startsWith('-')) clusterId = randomBytes(16).toString('base64url');
-      const fmt = spawnSync(java, ['-cp', classpath, 'kafka.tools.StorageTool', 'format', `--cluster-id=${clusterId}`, `--config=${props}`], { encoding: 'utf8' });
+      const s = this.secrets;
+      // The SCRAM users the broker needs before any client can connect: itself (inter-broker) and the admin.
+      const scram = (name: string, password: string) => `SCRAM-SHA-512=[name=${name},password=${password}]`;
+      const fmt = spawnSync(
+        java,
+        [
+          '-cp',
+          classpath,
+          'kafka.tools.StorageTool',
+          'format',
+          `--cluster-id=${clusterId}`,
+          `--config=${props}`,
+          '--add-scram',
+          scram('broker', s.kafkaBrokerPassword),
+          '--add-scram',
+          scram(KAFKA_ADMIN_USER, s.kafkaAdminPassword),
+        ],
+        { encoding: 'utf8' },
+      );
       if (fmt.status !== 0) throw new Error(`Formatting the Kafka storage failed:\n${fmt.stdout}\n${fmt.stderr}`);
+      writeFileSync(marker, `${new Date().toISOString()}\n`);
     }
     const out = openSync(join(this.opts.dataDir, 'broker.log'), 'a');
     const heap = this.opts.heapMb ?? 512;
@@ -136,7 +180,7 @@ export class EmbeddedKafka {
   /** Ready means a client can describe the cluster through the broker listener. */
   async isReady(): Promise<boolean> {
     if (!(await portOpen(this.opts.port))) return false;
-    const kafka = createKafka({ brokers: this.brokers, clientId: 'tongban-infra-probe' });
+    const kafka = createKafka({ brokers: this.brokers, clientId: 'tongban-infra-probe', sasl: this.admin });
     const c = await describeCluster(kafka).catch(() => undefined);
     return c !== undefined && c.brokers > 0 && c.controller !== null;
   }
@@ -147,17 +191,33 @@ export class EmbeddedKafka {
     removeFile(this.pidFile);
   }
 
+  /**
+   * Every listener authenticates: clients and the broker itself with SCRAM-SHA-512 on BROKER, the
+   * controller link with PLAIN and a secret only this file holds, so that no principal a client can
+   * reach (not even ANONYMOUS on the controller port) is a super user. ACLs decide the rest; a
+   * principal without a matching ACL is refused.
+   */
   private properties(logDir: string): string {
     const p = this.opts.port;
+    const s = this.secrets;
     return [
       'process.roles=broker,controller',
       'node.id=1',
       `controller.quorum.voters=1@127.0.0.1:${p + 1}`,
-      `listeners=PLAINTEXT://127.0.0.1:${p},CONTROLLER://127.0.0.1:${p + 1}`,
-      `advertised.listeners=PLAINTEXT://127.0.0.1:${p}`,
+      `listeners=BROKER://127.0.0.1:${p},CONTROLLER://127.0.0.1:${p + 1}`,
+      `advertised.listeners=BROKER://127.0.0.1:${p}`,
       'controller.listener.names=CONTROLLER',
-      'inter.broker.listener.name=PLAINTEXT',
-      'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+      'inter.broker.listener.name=BROKER',
+      'listener.security.protocol.map=BROKER:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT',
+      'listener.name.broker.sasl.enabled.mechanisms=SCRAM-SHA-512',
+      'sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512',
+      `listener.name.broker.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="broker" password="${s.kafkaBrokerPassword}";`,
+      'listener.name.controller.sasl.enabled.mechanisms=PLAIN',
+      'sasl.mechanism.controller.protocol=PLAIN',
+      `listener.name.controller.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="controller" password="${s.kafkaControllerPassword}" user_controller="${s.kafkaControllerPassword}";`,
+      'authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer',
+      `super.users=User:broker;User:controller;User:${KAFKA_ADMIN_USER}`,
+      'allow.everyone.if.no.acl.found=false',
       `log.dirs=${logDir}`,
       // The project creates every topic itself, with the partitions and retention it needs.
       'auto.create.topics.enable=false',

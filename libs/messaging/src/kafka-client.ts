@@ -1,10 +1,23 @@
 // The only module that imports kafkajs. kafkajs has been unmaintained since 2023; keeping it
 // behind this library lets a KafkaJS-compatible client replace it without touching features.
-import { Kafka, logLevel, Partitioners, type KafkaConfig, type LogEntry } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type KafkaConfig, type LogEntry, type SASLOptions } from 'kafkajs';
+
+export const SASL_MECHANISMS = ['scram-sha-512', 'scram-sha-256', 'plain'] as const;
+export type SaslMechanism = (typeof SASL_MECHANISMS)[number];
+
+/** Who a client is on the broker: its principal and secret (SASL), and whether to use TLS. */
+export interface KafkaCredentials {
+  mechanism: SaslMechanism;
+  username: string;
+  password: string;
+}
 
 export interface KafkaConnection {
   brokers: string[];
   clientId: string;
+  /** Undefined only for a broker without authentication (an external test cluster); the embedded broker refuses anonymous clients. */
+  sasl?: KafkaCredentials;
+  tls?: boolean;
 }
 
 export type KafkaLogSink = (level: 'debug' | 'info' | 'warn' | 'error', message: string, extra: Record<string, unknown>) => void;
@@ -29,6 +42,8 @@ export function createKafka(conn: KafkaConnection, sink?: KafkaLogSink): Kafka {
       sink?.(levels[entry.level] ?? 'info', `kafka ${entry.namespace}: ${message}`, extra);
     },
   };
+  if (conn.sasl) config.sasl = { mechanism: conn.sasl.mechanism, username: conn.sasl.username, password: conn.sasl.password } as SASLOptions;
+  if (conn.tls) config.ssl = true;
   return new Kafka(config);
 }
 

@@ -1,5 +1,5 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { ClusterAdmin, type Kafka, createKafka, ensureTopics, type TopicSpec } from '#libs/messaging';
+import { ClusterAdmin, type Kafka, createKafka } from '#libs/messaging';
 import { NodeContext } from './node-context.js';
 
 /** The node's connection to Kafka: one client, shared by the outbox relay and the inbox consumer. */
@@ -11,14 +11,15 @@ export class KafkaService implements OnApplicationShutdown {
   private lastCheck?: { at: number; ok: boolean; detail: Record<string, unknown> };
 
   constructor(ctx: NodeContext) {
-    this.kafka = createKafka({ brokers: ctx.env.brokers, clientId: `tongban-${ctx.code}` }, (level, message, extra) => {
+    const env = ctx.env;
+    const sasl =
+      env.TONGBAN_KAFKA_SASL_MECHANISM === 'none'
+        ? undefined
+        : { mechanism: env.TONGBAN_KAFKA_SASL_MECHANISM, username: env.TONGBAN_KAFKA_USERNAME ?? `${env.TONGBAN_TOPIC_PREFIX}.node.${ctx.code}`, password: env.TONGBAN_KAFKA_PASSWORD ?? '' };
+    this.kafka = createKafka({ brokers: env.brokers, clientId: `tongban-${ctx.code}`, sasl, tls: env.TONGBAN_KAFKA_TLS === '1' }, (level, message, extra) => {
       ctx.logger[level]({ component: 'kafka', ...extra }, message);
     });
     this.admin = new ClusterAdmin(this.kafka);
-  }
-
-  ensureTopics(specs: TopicSpec[]): Promise<string[]> {
-    return ensureTopics(this.kafka, specs);
   }
 
   /** Whether a client can describe the cluster; cached for two seconds so /health stays cheap. */

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { type NodeEnv, type Tier, type TopologyIndex, type TopologyNode } from '#libs/config';
-import { Topics } from '#libs/contracts';
+import { nodeGroup, Topics } from '#libs/contracts';
 
 /** Everything a node knows about itself, built once at start and injected where needed. */
 export class NodeContext {
@@ -27,7 +27,7 @@ export class NodeContext {
     return this.env.databaseUrl(this.self.database);
   }
   get consumerGroup(): string {
-    return `${this.env.TONGBAN_TOPIC_PREFIX}.node.${this.self.code}`;
+    return nodeGroup(this.env.TONGBAN_TOPIC_PREFIX, this.self.code);
   }
   get httpPort(): number {
     return this.env.TONGBAN_HTTP_PORT ?? this.self.httpPort;

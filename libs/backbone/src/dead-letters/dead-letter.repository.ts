@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import type { EventEnvelope } from '#libs/contracts';
+import type { EventEnvelope, MessageGlimpse } from '#libs/contracts';
 import type { IncomingMessage } from '#libs/messaging';
 import { OutboxRepository } from '../outbox/outbox.repository.js';
 
@@ -31,6 +31,8 @@ export interface ParkRequest {
   deadLetterTopic: string;
   message: IncomingMessage;
   envelope?: EventEnvelope;
+  /** What could be read of a message that is not a valid event, so the row still shows it. */
+  glimpse?: MessageGlimpse;
   errorCode: string;
   errorMessage: string;
   attempts: number;
@@ -52,7 +54,7 @@ export class DeadLetterRepository {
    * the outbox, in the same transaction. Parking the same message twice (after a crash) keeps one row.
    */
   async park(req: ParkRequest): Promise<string> {
-    const { message: msg, envelope: env } = req;
+    const { message: msg, envelope: env, glimpse } = req;
     const value = msg.value?.toString('utf8') ?? '';
     return this.ds.transaction(async (m) => {
       const rows: Array<{ id: string }> = await m.query(
@@ -61,7 +63,7 @@ export class DeadLetterRepository {
          on conflict (topic, partition, "offset") do update set error_code = excluded.error_code, error_message = excluded.error_message,
            attempts = dead_letter.attempts + excluded.attempts
          returning id`,
-        [uuidv7(), env?.id ?? null, env?.type ?? null, env?.source ?? null, env?.key ?? msg.key, msg.topic, msg.partition, msg.offset, value, req.errorCode, req.errorMessage, req.attempts],
+        [uuidv7(), env?.id ?? glimpse?.id ?? null, env?.type ?? glimpse?.type ?? null, env?.source ?? glimpse?.source ?? null, env?.key ?? msg.key, msg.topic, msg.partition, msg.offset, value, req.errorCode, req.errorMessage, req.attempts],
       );
       const id = rows[0]!.id;
       await this.outbox.insert(m, [

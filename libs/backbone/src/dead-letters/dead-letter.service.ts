@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { EventRegistry } from '#libs/contracts';
 import { DomainError, NotFoundError } from '#libs/domain';
 import { InboxService } from '../inbox/inbox.service.js';
 import { type DeadLetter, DeadLetterRepository, type DeadLetterStatus } from './dead-letter.repository.js';
@@ -13,7 +12,7 @@ export interface ReplayResult {
   id: string;
   /** `replayed`: applied now, or found already applied (never twice); `parked`: it failed again. */
   result: 'replayed' | 'parked';
-  outcome?: 'applied' | 'duplicate' | 'stale';
+  outcome?: 'applied' | 'duplicate' | 'stale' | 'observed' | 'ignored';
   errorCode?: string;
   error?: string;
 }
@@ -23,7 +22,6 @@ export interface ReplayResult {
 export class DeadLetterService {
   constructor(
     private readonly repo: DeadLetterRepository,
-    private readonly registry: EventRegistry,
     private readonly inbox: InboxService,
   ) {}
 
@@ -40,15 +38,15 @@ export class DeadLetterService {
   async replay(id: string, by: string): Promise<ReplayResult> {
     const dl = await this.get(id);
     if (dl.status !== 'parked') throw new DeadLetterNotParkedError(`死信 ${id} 已是 ${dl.status} 状态`, `dead letter ${id} is already ${dl.status}`);
-    const parsed = this.registry.parse(dl.value);
-    if (!parsed.ok) {
-      await this.repo.recordFailedReplay(id, parsed.code, parsed.reason);
-      return { id, result: 'parked', errorCode: parsed.code, error: parsed.reason };
-    }
     try {
-      const outcome = await this.inbox.applyOnce(parsed.envelope, { topic: dl.topic, partition: dl.partition, offset: dl.offset });
+      const message = { topic: dl.topic, partition: dl.partition, offset: dl.offset, key: dl.key, value: Buffer.from(dl.value, 'utf8'), timestamp: dl.parkedAt, headers: {} };
+      const res = await this.inbox.replay(message);
+      if (!res.ok) {
+        await this.repo.recordFailedReplay(id, res.code, res.reason);
+        return { id, result: 'parked', errorCode: res.code, error: res.reason };
+      }
       await this.repo.resolve(id, 'replayed', by);
-      return { id, result: 'replayed', outcome };
+      return { id, result: 'replayed', outcome: res.outcome };
     } catch (err) {
       const code = err instanceof DomainError ? err.code : 'HANDLER_FAILED';
       await this.repo.recordFailedReplay(id, code, (err as Error).message);

@@ -6,6 +6,9 @@ export interface ReceivedPing {
   seq: string;
   eventId: string;
   source: string;
+  target: string | null;
+  /** True at the city for a ping between two other nodes, seen because the city observes every link. */
+  observed: boolean;
   key: string;
   keySeq: number | null;
   message: string;
@@ -23,20 +26,22 @@ export class DiagnosticsRepository {
     return rows.length > 0;
   }
 
-  async saveReceived(manager: EntityManager, env: EventEnvelope<PingPayload>, keySeq: number | undefined): Promise<void> {
-    await manager.query('insert into diagnostic_ping (event_id, source, key, key_seq, message, occurred_at) values ($1, $2, $3, $4, $5, $6)', [
+  async saveReceived(manager: EntityManager, env: EventEnvelope<PingPayload>, keySeq: number | undefined, observed: boolean): Promise<void> {
+    await manager.query('insert into diagnostic_ping (event_id, source, target, key, key_seq, message, occurred_at, observed) values ($1, $2, $3, $4, $5, $6, $7, $8)', [
       env.id,
       env.source,
+      env.target,
       env.key,
       keySeq ?? null,
       env.payload.message,
       env.occurredAt,
+      observed,
     ]);
   }
 
   async listReceived(limit: number, key?: string): Promise<ReceivedPing[]> {
     return this.ds.query(
-      `select seq::text, event_id as "eventId", source, key, key_seq as "keySeq", message, occurred_at as "occurredAt", received_at as "receivedAt"
+      `select seq::text, event_id as "eventId", source, target, observed, key, key_seq as "keySeq", message, occurred_at as "occurredAt", received_at as "receivedAt"
        from diagnostic_ping ${key ? 'where key = $2' : ''} order by seq desc limit $1`,
       key ? [limit, key] : [limit],
     );
@@ -46,13 +51,13 @@ export class DiagnosticsRepository {
   async summary(): Promise<{ total: number; distinctEvents: number; keys: number; outOfOrder: number; firstReceivedAt: string | null; lastReceivedAt: string | null }> {
     const [row]: Array<Record<string, string | null>> = await this.ds.query(`
       with ordered as (
-        select key, key_seq, lag(key_seq) over (partition by key order by seq) as prev from diagnostic_ping where key_seq is not null)
-      select (select count(*) from diagnostic_ping)::text as total,
-             (select count(distinct event_id) from diagnostic_ping)::text as distinct_events,
-             (select count(distinct key) from diagnostic_ping)::text as keys,
+        select key, key_seq, lag(key_seq) over (partition by key order by seq) as prev from diagnostic_ping where key_seq is not null and not observed)
+      select (select count(*) from diagnostic_ping where not observed)::text as total,
+             (select count(distinct event_id) from diagnostic_ping where not observed)::text as distinct_events,
+             (select count(distinct key) from diagnostic_ping where not observed)::text as keys,
              (select count(*) from ordered where prev is not null and key_seq <> prev + 1)::text as out_of_order,
-             (select min(received_at) from diagnostic_ping) as first_received,
-             (select max(received_at) from diagnostic_ping) as last_received`);
+             (select min(received_at) from diagnostic_ping where not observed) as first_received,
+             (select max(received_at) from diagnostic_ping where not observed) as last_received`);
     return {
       total: Number(row?.total ?? 0),
       distinctEvents: Number(row?.distinct_events ?? 0),

@@ -1,10 +1,9 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
-import { DataSource } from 'typeorm';
-import { type Actor, PingEvent, PingPayload } from '#libs/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import { type Actor, type EventEnvelope, hasChannel, PingEvent, PingPayload } from '#libs/contracts';
 import { DomainError, InvalidInputError } from '#libs/domain';
 import { NodeContext } from '#libs/node-kit';
-import { EventHandlers } from '../inbox/event-handlers.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { DiagnosticsRepository } from './diagnostics.repository.js';
 import type { SendPingsDto } from './dto/send-pings.dto.js';
@@ -20,29 +19,38 @@ export class KeyHeldError extends DomainError {
  * those that arrive. A held key makes its events fail, to rehearse retries and dead letters.
  */
 @Injectable()
-export class DiagnosticsService implements OnModuleInit {
+export class DiagnosticsService {
   constructor(
     private readonly ctx: NodeContext,
     private readonly ds: DataSource,
     private readonly outbox: OutboxService,
-    private readonly handlers: EventHandlers,
     private readonly repo: DiagnosticsRepository,
   ) {}
 
-  onModuleInit(): void {
-    this.handlers.on(PingEvent, async (env, manager) => {
-      if (await this.repo.isHeld(manager, env.key)) {
-        throw new KeyHeldError(`键 ${env.key} 被暂扣`, `key ${env.key} is held on node ${this.ctx.code}`);
-      }
-      await this.repo.saveReceived(manager, env, env.payload.seq);
-    });
+  /** A ping addressed to this node: recorded, unless its key is held (then it fails, and is retried). */
+  async receive(env: EventEnvelope<PingPayload>, manager: EntityManager): Promise<void> {
+    if (await this.repo.isHeld(manager, env.key)) {
+      throw new KeyHeldError(`键 ${env.key} 被暂扣`, `key ${env.key} is held on node ${this.ctx.code}`);
+    }
+    await this.repo.saveReceived(manager, env, env.payload.seq, false);
+  }
+
+  /** A ping between two other nodes, seen by the observing city: recorded as observed. */
+  async observe(env: EventEnvelope<PingPayload>, manager: EntityManager): Promise<void> {
+    await this.repo.saveReceived(manager, env, env.payload.seq, true);
   }
 
   async send(dto: SendPingsDto, actor: Actor): Promise<{ sent: number; correlationId: string; firstEventId: string }> {
-    const target = this.ctx.topology.get(dto.target);
-    if (!target || (target.parent !== this.ctx.code && this.ctx.self.parent !== dto.target)) {
-      throw new InvalidInputError(`目标节点 ${dto.target} 不是本节点的上级或下级`, `target ${dto.target} is neither this node's parent nor one of its children`, {
-        errors: [{ field: 'target', rule: 'adjacentNode', message: '目标必须是本节点的上级或直属下级', messageEn: 'target must be the parent or a direct child of this node' }],
+    if (dto.target === this.ctx.code || !hasChannel(this.ctx.topology, this.ctx.code, dto.target)) {
+      throw new InvalidInputError(`本节点与目标节点 ${dto.target} 之间没有通道`, `there is no channel from this node to ${dto.target}`, {
+        errors: [
+          {
+            field: 'target',
+            rule: 'reachableNode',
+            message: '目标必须是本节点的上级、直属下级或市级中心（市级中心可达任一节点）',
+            messageEn: 'target must be the parent or a direct child of this node, or the city (which reaches every node)',
+          },
+        ],
       });
     }
     const sentAt = new Date().toISOString();

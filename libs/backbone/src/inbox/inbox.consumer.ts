@@ -1,7 +1,8 @@
 import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { topicSpecsFor, topicsReadBy } from '#libs/contracts';
+import { ALL_EVENTS, topicsReadBy } from '#libs/contracts';
 import { type ConsumerState, GroupConsumer } from '#libs/messaging';
 import { KafkaService, NodeContext } from '#libs/node-kit';
+import { EventHandlers } from './event-handlers.js';
 import { InboxService } from './inbox.service.js';
 
 /** The node's Kafka entry point: a thin adapter from the consumer group to the inbox service. */
@@ -17,6 +18,7 @@ export class InboxConsumer implements OnApplicationBootstrap, OnApplicationShutd
     private readonly ctx: NodeContext,
     private readonly kafka: KafkaService,
     private readonly inbox: InboxService,
+    private readonly handlers: EventHandlers,
   ) {
     this.topics = [...topicsReadBy(ctx.topics, ctx.topology, ctx.code)];
   }
@@ -30,6 +32,12 @@ export class InboxConsumer implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   onApplicationBootstrap(): void {
+    // Every type this tier receives must be handled or declared ignored: better to refuse to start
+    // than to park every such event at run time.
+    const missing = this.handlers.uncovered(ALL_EVENTS, this.ctx.tier);
+    if (missing.length > 0) {
+      throw new Error(`A ${this.ctx.tier} node receives ${missing.join(', ')} but has no handler for it: add an @OnEvent method in a *.consumer.ts file, or declare it ignored.`);
+    }
     // Started in the background: HTTP comes up at once and /health shows the consumer joining.
     void this.start();
   }
@@ -37,8 +45,8 @@ export class InboxConsumer implements OnApplicationBootstrap, OnApplicationShutd
   private async start(): Promise<void> {
     for (let attempt = 1; !this.stopping; attempt++) {
       try {
-        // Creates what is missing of the deployment's topics (the broker never auto-creates).
-        await this.kafka.ensureTopics(topicSpecsFor(this.ctx.topics, this.ctx.topology));
+        // The topics and this node's right to read them are made by the operator (`up`, `provision`):
+        // a node has no right to create topics. Until they exist, this retries and /health says why.
         this.consumer = new GroupConsumer(this.kafka.kafka, {
           groupId: this.ctx.consumerGroup,
           topics: this.topics,

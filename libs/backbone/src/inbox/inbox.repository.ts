@@ -14,7 +14,7 @@ export class InboxRepository {
   constructor(private readonly ds: DataSource) {}
 
   /** Records the event as seen; false when it was already recorded (a duplicate). */
-  async record(manager: EntityManager, env: EventEnvelope, at: MessagePosition, outcome: 'applied' | 'stale'): Promise<boolean> {
+  async record(manager: EntityManager, env: EventEnvelope, at: MessagePosition, outcome: 'applied' | 'stale' | 'observed'): Promise<boolean> {
     const rows: unknown[] = await manager.query(
       `insert into inbox (event_id, type, source, key, topic, partition, "offset", outcome) values ($1, $2, $3, $4, $5, $6, $7, $8)
        on conflict (event_id) do nothing returning event_id`,

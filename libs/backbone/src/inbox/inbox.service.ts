@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type EventEnvelope, EventRegistry, isAddressedTo } from '#libs/contracts';
+import { type EventEnvelope, EventRegistry, isAddressedTo, type MessageGlimpse, originOf } from '#libs/contracts';
 import { DomainError } from '#libs/domain';
 import type { BatchControl, IncomingMessage } from '#libs/messaging';
 import { NodeContext } from '#libs/node-kit';
@@ -14,7 +14,18 @@ export class NoHandlerError extends DomainError {
   readonly status = 500;
 }
 
-export type ApplyOutcome = 'applied' | 'duplicate' | 'stale';
+export type ApplyOutcome = 'applied' | 'duplicate' | 'stale' | 'observed';
+
+/**
+ * What to do with one message, decided from where it came from (the topic, whose only writer the
+ * broker enforces) and what it says: apply it, observe it (the city, for traffic between others),
+ * skip it (not for this node), or park it (wrong in itself, or claiming a sender it did not come from).
+ */
+type Verdict =
+  | { kind: 'apply'; env: EventEnvelope }
+  | { kind: 'observe'; env: EventEnvelope }
+  | { kind: 'skip'; rejected?: string }
+  | { kind: 'park'; code: string; reason: string; env?: EventEnvelope; glimpse?: MessageGlimpse };
 
 export interface InboxSettings {
   maxAttempts: number;
@@ -34,6 +45,9 @@ export class InboxStats {
   stale = 0;
   parked = 0;
   ignored = 0;
+  observed = 0;
+  /** Messages between other nodes that the observing city could not read; their addressee parks them. */
+  observedRejected = 0;
   retries = 0;
 }
 
@@ -57,19 +71,20 @@ export class InboxService {
   ) {}
 
   async handle(msg: IncomingMessage, heartbeat: () => Promise<void>): Promise<void> {
-    const parsed = this.registry.parse(msg.value);
-    if (!parsed.ok) {
-      await this.park(msg, undefined, parsed.code, parsed.reason, 1);
+    const verdict = this.classify(msg);
+    if (verdict.kind === 'park') {
+      await this.park(msg, verdict.env, verdict.code, verdict.reason, 1, verdict.glimpse);
       return;
     }
-    const env = parsed.envelope;
-    if (env.source === this.ctx.code || !isAddressedTo(this.ctx.topology, env.target, this.ctx.code)) {
-      this.stats.ignored++;
+    if (verdict.kind === 'skip') {
+      this.countSkip(verdict, msg);
       return;
     }
+    const env = verdict.env;
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.applyOnce(env, msg);
+        if (verdict.kind === 'observe') await this.observeOnce(env, msg);
+        else await this.applyOnce(env, msg);
         return;
       } catch (err) {
         const retryable = !(err instanceof DomainError) || err.retryable;
@@ -118,23 +133,86 @@ export class InboxService {
    * Throws (and so applies none) if any of them fails.
    */
   private async applyChunk(chunk: IncomingMessage[]): Promise<number> {
-    const counts = { applied: 0, duplicate: 0, stale: 0, ignored: 0 };
+    const counts = { applied: 0, duplicate: 0, stale: 0, observed: 0 };
+    const skipped: Array<{ verdict: Extract<Verdict, { kind: 'skip' }>; msg: IncomingMessage }> = [];
     let done = 0;
     await this.ds.transaction(async (m) => {
       for (const msg of chunk) {
-        const parsed = this.registry.parse(msg.value);
-        if (!parsed.ok) break;
-        const env = parsed.envelope;
-        if (env.source === this.ctx.code || !isAddressedTo(this.ctx.topology, env.target, this.ctx.code)) counts.ignored++;
-        else counts[await this.applyIn(m, env, msg)]++;
+        const verdict = this.classify(msg);
+        if (verdict.kind === 'park') break;
+        if (verdict.kind === 'skip') skipped.push({ verdict, msg });
+        else if (verdict.kind === 'observe') counts[await this.observeIn(m, verdict.env, msg)]++;
+        else counts[await this.applyIn(m, verdict.env, msg)]++;
         done++;
       }
     });
     this.stats.applied += counts.applied;
     this.stats.duplicates += counts.duplicate;
     this.stats.stale += counts.stale;
-    this.stats.ignored += counts.ignored;
+    this.stats.observed += counts.observed;
+    for (const s of skipped) this.countSkip(s.verdict, s.msg);
     return done;
+  }
+
+  /**
+   * Decides from the topic who truly sent a message (its only writer) and checks the envelope
+   * against it. A node parks what is wrong with a message addressed to it; the city, observing a
+   * link between two other nodes, only counts what it cannot read, since the addressee parks it.
+   */
+  private classify(msg: IncomingMessage): Verdict {
+    const origin = originOf(this.ctx.topics, this.ctx.topology, msg.topic);
+    if (!origin) return { kind: 'park', code: 'UNKNOWN_CHANNEL', reason: `topic ${msg.topic} is not a channel of this deployment` };
+    const observing = (origin.channel === 'link' && origin.to !== this.ctx.code) || (origin.channel === 'county-catalog' && this.ctx.tier === 'city');
+    const reject = (code: string, reason: string, env?: EventEnvelope, glimpse?: MessageGlimpse): Verdict =>
+      observing ? { kind: 'skip', rejected: `${code}: ${reason}` } : { kind: 'park', code, reason, env, glimpse };
+    const parsed = this.registry.parse(msg.value);
+    if (!parsed.ok) return reject(parsed.code, parsed.reason, undefined, parsed.glimpse);
+    const env = parsed.envelope;
+    if (env.source !== origin.writer) {
+      return reject('SOURCE_MISMATCH', `the envelope claims source ${env.source}, but ${msg.topic} is written by ${origin.writer} alone`, env);
+    }
+    if (parsed.definition.channel !== origin.channel) {
+      return reject('WRONG_CHANNEL', `${env.type} travels on ${parsed.definition.channel} topics, not on ${msg.topic}`, env);
+    }
+    if (isAddressedTo(this.ctx.topology, env.target, this.ctx.code)) return { kind: 'apply', env };
+    return this.ctx.tier === 'city' ? { kind: 'observe', env } : { kind: 'skip' };
+  }
+
+  /**
+   * A parked message given another chance (an operator's replay): checked again exactly as on
+   * arrival, sender from its topic included, so a replay can never apply what the inbox refused for
+   * what the message is; then applied (or observed) once.
+   */
+  async replay(msg: IncomingMessage): Promise<{ ok: true; outcome: ApplyOutcome | 'ignored' } | { ok: false; code: string; reason: string }> {
+    const verdict = this.classify(msg);
+    if (verdict.kind === 'park') return { ok: false, code: verdict.code, reason: verdict.reason };
+    if (verdict.kind === 'skip') return verdict.rejected ? { ok: false, code: 'REJECTED', reason: verdict.rejected } : { ok: true, outcome: 'ignored' };
+    const outcome = verdict.kind === 'observe' ? await this.observeOnce(verdict.env, msg) : await this.applyOnce(verdict.env, msg);
+    return { ok: true, outcome };
+  }
+
+  private countSkip(verdict: Extract<Verdict, { kind: 'skip' }>, msg: IncomingMessage): void {
+    if (!verdict.rejected) {
+      this.stats.ignored++;
+      return;
+    }
+    this.stats.observedRejected++;
+    this.ctx.logger.warn({ topic: msg.topic, partition: msg.partition, offset: msg.offset, reason: verdict.rejected }, 'an observed message between other nodes is not valid; its addressee parks it');
+  }
+
+  /** The city records an event between other nodes once, and hands it to whatever observes its type. */
+  async observeOnce(env: EventEnvelope, at: MessagePosition): Promise<ApplyOutcome> {
+    const outcome = await this.ds.transaction((m) => this.observeIn(m, env, at));
+    if (outcome === 'observed') this.stats.observed++;
+    else this.stats.duplicates++;
+    return outcome;
+  }
+
+  private async observeIn(m: EntityManager, env: EventEnvelope, at: MessagePosition): Promise<'observed' | 'duplicate'> {
+    if (!(await this.inbox.record(m, env, at, 'observed'))) return 'duplicate';
+    const observer = this.handlers.observer(env.type);
+    if (observer) await observer(env, m);
+    return 'observed';
   }
 
   /** One attempt, in one transaction: record the id, check the key's version, apply. */
@@ -163,18 +241,19 @@ export class InboxService {
     return 'applied';
   }
 
-  private async park(msg: IncomingMessage, env: EventEnvelope | undefined, code: string, reason: string, attempts: number): Promise<void> {
+  private async park(msg: IncomingMessage, env: EventEnvelope | undefined, code: string, reason: string, attempts: number, glimpse?: MessageGlimpse): Promise<void> {
     await this.deadLetters.park({
       node: this.ctx.code,
       deadLetterTopic: this.ctx.topics.deadLetter,
       message: msg,
       envelope: env,
+      glimpse,
       errorCode: code,
       errorMessage: reason,
       attempts,
     });
     this.stats.parked++;
-    this.ctx.logger.error({ eventId: env?.id, type: env?.type, topic: msg.topic, partition: msg.partition, offset: msg.offset, code, reason, attempts }, 'message parked as a dead letter');
+    this.ctx.logger.error({ eventId: env?.id ?? glimpse?.id, type: env?.type ?? glimpse?.type, topic: msg.topic, partition: msg.partition, offset: msg.offset, code, reason, attempts }, 'message parked as a dead letter');
   }
 
   private async backoff(attempt: number, heartbeat: () => Promise<void>): Promise<void> {

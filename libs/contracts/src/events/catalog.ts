@@ -109,6 +109,7 @@ export const CatalogItemPublishedEvent = defineEvent({
   schemaVersion: 1,
   payload: CatalogItemPublishedPayload,
   senders: ['city'],
+  receivers: ['county', 'township'],
   channel: 'catalog',
 });
 
@@ -117,6 +118,7 @@ export const CatalogVersionPublishedEvent = defineEvent({
   schemaVersion: 1,
   payload: CatalogVersionPublishedPayload,
   senders: ['city'],
+  receivers: ['county', 'township'],
   channel: 'catalog',
 });
 
@@ -125,6 +127,7 @@ export const CountyItemPublishedEvent = defineEvent({
   schemaVersion: 1,
   payload: CatalogItemPublishedPayload,
   senders: ['county'],
+  receivers: ['township'],
   channel: 'county-catalog',
 });
 
@@ -133,6 +136,7 @@ export const CountyVersionPublishedEvent = defineEvent({
   schemaVersion: 1,
   payload: CatalogVersionPublishedPayload,
   senders: ['county'],
+  receivers: ['township'],
   channel: 'county-catalog',
 });
 
@@ -141,6 +145,7 @@ export const ImplementationSetEvent = defineEvent({
   schemaVersion: 1,
   payload: ImplementationSetPayload,
   senders: ['county'],
+  receivers: ['township'],
   channel: 'county-catalog',
 });
 
@@ -150,5 +155,6 @@ export const CatalogAppliedEvent = defineEvent({
   schemaVersion: 1,
   payload: CatalogAppliedPayload,
   senders: ['county', 'township'],
-  channel: 'status',
+  receivers: ['city'],
+  channel: 'link',
 });

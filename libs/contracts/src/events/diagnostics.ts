@@ -24,5 +24,6 @@ export const PingEvent = defineEvent({
   schemaVersion: 1,
   payload: PingPayload,
   senders: ['city', 'county', 'township'],
-  channel: 'area',
+  receivers: ['city', 'county', 'township'],
+  channel: 'link',
 });
