@@ -33,8 +33,10 @@ describe('foundation: a county node and a township node over the real broker', (
     await net.stop();
   });
 
-  it('reports database, Kafka and consumer as up on /health', async () => {
-    const res = await request(net.url(TOWNSHIP)).get('/health').expect(200);
+  it('says only up on the public /health, and database, Kafka and consumer in detail to the node administrator', async () => {
+    expect((await request(net.url(TOWNSHIP)).get('/health').expect(200)).body).toEqual({ status: 'up' });
+    await request(net.url(TOWNSHIP)).get('/health/details').expect(401);
+    const res = await request(net.url(TOWNSHIP)).get('/health/details').set(bearer(townshipAdmin)).expect(200);
     expect(res.body).toMatchObject({
       status: 'up',
       node: TOWNSHIP,
@@ -97,6 +99,20 @@ describe('foundation: a county node and a township node over the real broker', (
     const malformed = spawnSync(process.execPath, [main], { env: { ...env, TONGBAN_KAFKA_BROKERS: net.infra.brokers, TONGBAN_HTTP_PORT: 'eighty' }, encoding: 'utf8', timeout: 30000 });
     expect(malformed.status).toBe(78);
     expect(malformed.stderr).toContain('TONGBAN_HTTP_PORT must be an integer port number');
+  });
+
+  it('shows each node\'s details in `status`, signed in as its administrator (the city is not started here)', () => {
+    const run = spawnSync(process.execPath, [join(projectRoot(), 'dist/apps/cli/src/main.js'), 'status', '--json'], {
+      env: { PATH: process.env.PATH ?? '', TONGBAN_TOPOLOGY: net.topologyFile, TONGBAN_DEMO: '1' },
+      encoding: 'utf8',
+      input: '',
+      timeout: 60000,
+    });
+    expect(run.status).toBe(1);
+    const rows = JSON.parse(run.stdout) as Array<{ code: string; health: { status: string; checks?: Record<string, { status: string }> } | null }>;
+    const byCode = new Map(rows.map((r) => [r.code, r.health]));
+    expect(byCode.get('640100000000')).toBeNull();
+    expect(byCode.get(TOWNSHIP)).toMatchObject({ status: 'up', node: TOWNSHIP, checks: { consumer: { status: 'up' }, outbox: { status: 'up' }, deadLetters: { status: 'up' } } });
   });
 
   it('serves its OpenAPI document', async () => {

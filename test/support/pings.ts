@@ -43,7 +43,8 @@ export async function asAdmin(url: string): Promise<Record<string, string>> {
   return adminOf(url)();
 }
 
+/** The node's health in detail, read as its administrator (the public /health says only up or down). */
 export async function health(url: string): Promise<{ status: string; checks: Record<string, Record<string, unknown>> }> {
-  const res = await request(url).get('/health');
+  const res = await request(url).get('/health/details').set(await asAdmin(url));
   return res.body as { status: string; checks: Record<string, Record<string, unknown>> };
 }

@@ -32,8 +32,9 @@ program
   .command('status')
   .description("Show every node's health")
   .option('--json', 'print JSON')
-  .action(async (opts: { json?: boolean }) => {
-    process.exitCode = await status(networkSettings(), opts.json ?? false);
+  .option('--login <login>', 'the node administrator to sign in as for the details', 'admin')
+  .action(async (opts: { json?: boolean; login: string }) => {
+    process.exitCode = await status(networkSettings(), opts.json ?? false, opts.login);
   });
 
 program

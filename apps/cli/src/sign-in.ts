@@ -6,11 +6,11 @@ export interface CliSession {
 }
 
 /**
- * Signs in at a node for one command: the password comes from TONGBAN_PASSWORD or is asked for. The
- * session is ended when the command is done.
+ * Signs in at a node for one command: the password is the one given, or from TONGBAN_PASSWORD, or is
+ * asked for. The session is ended when the command is done.
  */
-export async function signInAt(baseUrl: string, nodeCode: string, login: string): Promise<CliSession | undefined> {
-  const password = process.env.TONGBAN_PASSWORD || (await readPassword(`Password for ${login} at node ${nodeCode}: `));
+export async function signInAt(baseUrl: string, nodeCode: string, login: string, given?: string): Promise<CliSession | undefined> {
+  const password = given || process.env.TONGBAN_PASSWORD || (await readPassword(`Password for ${login} at node ${nodeCode}: `));
   const res = await fetch(`${baseUrl}/auth/sign-in`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

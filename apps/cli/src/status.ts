@@ -1,9 +1,13 @@
+import { DEMO_PASSWORD } from '#libs/identity';
 import type { NodeHealth } from '#libs/infra';
+import { isDemoNetwork } from './accounts.js';
+import { readPassword } from './password-input.js';
 import type { NetworkSettings } from './settings.js';
+import { signInAt } from './sign-in.js';
 
-async function get<T>(port: number, path: string): Promise<T | undefined> {
+async function get<T>(port: number, path: string, headers: Record<string, string> = {}): Promise<T | undefined> {
   try {
-    const res = await fetch(`http://127.0.0.1:${port}${path}`, { signal: AbortSignal.timeout(4000) });
+    const res = await fetch(`http://127.0.0.1:${port}${path}`, { headers, signal: AbortSignal.timeout(4000) });
     return (await res.json()) as T;
   } catch {
     return undefined;
@@ -15,12 +19,28 @@ interface CatalogStatus {
   countyVersion: number | null;
 }
 
-/** `tongban status`: every node's health in one table; exit code 1 unless all are up. */
-export async function status(s: NetworkSettings, json: boolean): Promise<number> {
+/** The public /health says only up or down: the details need the node administrator's sign-in. */
+async function details(node: NetworkSettings['topology']['nodes'][number], login: string, password: string): Promise<NodeHealth | undefined> {
+  const session = await signInAt(`http://127.0.0.1:${node.httpPort}`, node.code, login, password);
+  if (!session) return undefined;
+  try {
+    return await get<NodeHealth>(node.httpPort, '/health/details', { authorization: `Bearer ${session.token}` });
+  } finally {
+    await session.signOut();
+  }
+}
+
+/**
+ * `tongban status`: every node's health in one table; exit code 1 unless all are up. The details sign
+ * in as `login` at each node: demo password on a demo network, else TONGBAN_PASSWORD or asked once.
+ */
+export async function status(s: NetworkSettings, json: boolean, login = 'admin'): Promise<number> {
+  const password = process.env.TONGBAN_PASSWORD || (isDemoNetwork(s) ? DEMO_PASSWORD : await readPassword(`Password for ${login} (every node): `));
   const rows = await Promise.all(
     s.topology.nodes.map(async (n) => {
-      const [h, catalog] = await Promise.all([get<NodeHealth>(n.httpPort, '/health'), get<CatalogStatus>(n.httpPort, '/public/catalog/status')]);
-      return { node: n, health: h, catalog };
+      const [up, catalog] = await Promise.all([get<NodeHealth>(n.httpPort, '/health'), get<CatalogStatus>(n.httpPort, '/public/catalog/status')]);
+      const health = up ? ((await details(n, login, password)) ?? up) : undefined;
+      return { node: n, health, catalog };
     }),
   );
   if (json) {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { FieldProblem } from '#libs/domain';
-import { applyCountyImplementation, validateCountyImplementation as sut, validateCountyOnlyItem } from './county-implementation.js';
+import { applyCountyImplementation, missingSettingProblems, validateCountyImplementation as sut, validateCountyOnlyItem } from './county-implementation.js';
 import { makeCatalogItem, makeCountyImplementation } from './testing/catalog-item.factory.js';
 
 const rules = (problems: FieldProblem[]) => problems.map((p) => `${p.field}:${p.rule}`);
@@ -88,5 +88,17 @@ describe('validateCountyOnlyItem', () => {
 
   it('also reports the item problems themselves', () => {
     expect(rules(validateCountyOnlyItem('640121000000', makeCatalogItem({ complaintPhone: 'x' })))).toEqual(['complaintPhone:isPhoneNumber']);
+  });
+});
+
+describe('missingSettingProblems', () => {
+  it('refuses an entry that sets nothing, naming the settings one of which is required', () => {
+    expect(missingSettingProblems({})).toEqual([expect.objectContaining({ field: 'body', rule: 'atLeastOneSetting', messageEn: expect.stringContaining('place') })]);
+    expect(missingSettingProblems({ countyCode: '640104000000', itemCode: 'x', place: undefined })).toHaveLength(1);
+  });
+
+  it('accepts an entry that sets one thing', () => {
+    expect(missingSettingProblems({ notes: '' })).toEqual([]);
+    expect(missingSettingProblems({ hours: '工作日 9:00-17:00' })).toEqual([]);
   });
 });

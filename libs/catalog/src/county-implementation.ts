@@ -56,6 +56,19 @@ export class CountyImplementationInput {
   notes?: string;
 }
 
+/** What a county sets on a city item; the codes only say which item. */
+export const IMPLEMENTATION_SETTINGS = ['committedTimeLimit', 'place', 'hours', 'enquiryPhone', 'complaintPhone', 'notes'] as const;
+
+/**
+ * Setting an entry replaces it, so a body with no setting at all would wipe the county's entry:
+ * almost surely a client mistake, refused rather than applied.
+ */
+export function missingSettingProblems(settings: Record<string, unknown>): FieldProblem[] {
+  if (IMPLEMENTATION_SETTINGS.some((k) => settings[k] !== undefined)) return [];
+  const names = IMPLEMENTATION_SETTINGS.join(', ');
+  return [problem('body', 'atLeastOneSetting', `body 至少要填写一项实施清单内容：${names}`, `body must set at least one of ${names}`)];
+}
+
 /** A city item as a county and its townships see it: the county's values over the city's. */
 export type CountyItemView = CatalogItemInput & { countyCode: string; localNotes?: string };
 

@@ -13,6 +13,7 @@ import { SignInRateLimitGuard } from './auth/sign-in-rate-limit.guard.js';
 import { SessionRepository } from './auth/session.repository.js';
 import { TokenService } from './auth/token.service.js';
 import { DemoSeeder } from './demo/demo-seeder.js';
+import { HealthDetailsController } from './health/health-details.controller.js';
 import { StaffController } from './staff/staff.controller.js';
 import { StaffRepository } from './staff/staff.repository.js';
 import { StaffService } from './staff/staff.service.js';
@@ -23,7 +24,7 @@ import { StaffService } from './staff/staff.service.js';
  */
 @Global()
 @Module({
-  controllers: [AuthController, StaffController, AuditController],
+  controllers: [AuthController, StaffController, AuditController, HealthDetailsController],
   providers: [
     PasswordHasher,
     TokenService,

@@ -13,6 +13,7 @@ export interface NodeProcessOptions {
   logFile: string;
 }
 
+/** `/health` has only `status`; `/health/details` (node administrator) has the rest. */
 export interface NodeHealth {
   status: 'up' | 'down';
   checks?: Record<string, { status: string; [k: string]: unknown }>;
@@ -79,7 +80,7 @@ export class NodeProcess {
       if (this.exitCode !== undefined) throw new Error(`node ${this.opts.code} exited (code ${this.exitCode}, signal ${this.exitSignal}); see ${this.opts.logFile}`);
       const h = await this.health(2000);
       if (h?.status === 'up') return;
-      if (Date.now() > deadline) throw new Error(`node ${this.opts.code} not healthy after ${timeoutMs} ms: ${JSON.stringify(h?.checks ?? 'no answer')}`);
+      if (Date.now() > deadline) throw new Error(`node ${this.opts.code} not healthy after ${timeoutMs} ms: ${h ? `status ${h.status}` : 'no answer'}; see ${this.opts.logFile}`);
       await sleep(250);
     }
   }

@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { ConfigError, loadNodeEnv, loadTopology, type Tier, TopologyError, TopologyIndex } from '#libs/config';
 import { ErrorFilter } from './error.filter.js';
+import { TextInputPipe, textInputGuard } from './input-guard.js';
 import { createRootLogger, PinoNestLogger } from './logger.js';
 import { NodeContext } from './node-context.js';
 import { createValidationPipe } from './validation.js';
@@ -45,11 +46,12 @@ export async function createNodeApp(def: NodeAppDefinition, ctx: NodeContext): P
   });
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('urlencoded', { limit: '100kb', extended: false });
+  app.use(textInputGuard);
   app.use(helmet());
   const origins = (process.env.TONGBAN_CORS_ORIGINS ?? '').split(',').filter(Boolean);
   app.enableCors({ origin: origins.length > 0 ? origins : false, credentials: true });
   app.use(pinoHttp({ logger: ctx.logger, autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' } }));
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new TextInputPipe(), createValidationPipe());
   app.useGlobalFilters(new ErrorFilter(ctx.logger));
   app.enableShutdownHooks();
   const doc = new DocumentBuilder()

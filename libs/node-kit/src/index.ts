@@ -2,6 +2,8 @@ export * from './bootstrap.js';
 export * from './database.js';
 export * from './error.filter.js';
 export * from './health.registry.js';
+export * from './input-guard.js';
+export * from './json-body.guard.js';
 export * from './kafka.service.js';
 export * from './logger.js';
 export * from './metrics.service.js';

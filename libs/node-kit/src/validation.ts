@@ -40,18 +40,22 @@ export function toFieldProblems(errors: ValidationError[], parent = ''): FieldPr
   });
 }
 
+/** The 400 every validation failure answers with (the pipe's, and the edge checks' in input-guard.ts). */
+export function validationFailed(problems: FieldProblem[]): BadRequestException {
+  return new BadRequestException({
+    code: 'VALIDATION_FAILED',
+    message: '输入有误，请按提示修改后重试',
+    messageEn: 'The input is invalid; correct the fields listed and try again',
+    errors: problems,
+  });
+}
+
 /** Validates every HTTP body and query: unknown fields refused, each problem named by field and rule. */
 export function createValidationPipe(): ValidationPipe {
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) =>
-      new BadRequestException({
-        code: 'VALIDATION_FAILED',
-        message: '输入有误，请按提示修改后重试',
-        messageEn: 'The input is invalid; correct the fields listed and try again',
-        errors: toFieldProblems(errors),
-      }),
+    exceptionFactory: (errors) => validationFailed(toFieldProblems(errors)),
   });
 }

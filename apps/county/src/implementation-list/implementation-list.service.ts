@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { OutboxService } from '#libs/backbone';
-import { type CatalogItemInput, validateCountyImplementation, validateCountyOnlyItem } from '#libs/catalog';
+import { type CatalogItemInput, missingSettingProblems, validateCountyImplementation, validateCountyOnlyItem } from '#libs/catalog';
 import { CatalogReplicaRepository, CatalogReplicaService } from '#libs/catalog-replica';
 import {
   type Actor,
@@ -47,6 +47,7 @@ export class ImplementationListService {
     if (!live || live.origin !== 'city') throw new NotFoundError(`市级目录中没有在用事项 ${code}`, `no city item ${code} is in force`);
     const settings = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
     const problems = validateCountyImplementation(live.data as unknown as CatalogItemInput, { ...settings, countyCode: this.ctx.code, itemCode: code });
+    if (problems.length === 0 && settings === body) problems.push(...missingSettingProblems(settings));
     if (typeof body !== 'object' || body === null || Array.isArray(body)) problems.push({ field: '', rule: 'isObject', message: '请求体必须是对象', messageEn: 'the body must be an object' });
     if (problems.length > 0) throw new ValidationFailedError(problems);
     return this.repo.transaction(async (m) => {

@@ -1,8 +1,9 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited, CurrentStaff, Roles, type SignedInStaff } from '#libs/identity';
 import { DeadLetterService } from './dead-letter.service.js';
 import { ListDeadLettersQuery } from './dto/list-dead-letters.query.js';
+import { ReplayDeadLettersDto } from './dto/replay-dead-letters.dto.js';
 
 /** Parked messages of this node (死信), for operators. */
 @ApiTags('dead-letters')
@@ -20,15 +21,15 @@ export class DeadLetterController {
   @Get(':id')
   @ApiOperation({ summary: 'One parked message with its raw value and error' })
   get(@Param('id', new ParseUUIDPipe()) id: string) {
-    return this.service.get(id);
+    return this.service.show(id);
   }
 
   @Post('replay')
   @HttpCode(200)
   @Audited('dead-letter.replayed-all', { subjectType: 'dead-letter' })
-  @ApiOperation({ summary: 'Replay every parked message through the inbox' })
-  replayAll(@CurrentStaff() staff: SignedInStaff) {
-    return this.service.replayAll(staff.id);
+  @ApiOperation({ summary: 'Replay the parked messages named by `ids` (or, without `ids`, every parked one) through the inbox' })
+  replayMany(@Body() dto: ReplayDeadLettersDto, @CurrentStaff() staff: SignedInStaff) {
+    return dto.ids ? this.service.replayOnly(dto.ids, staff.id) : this.service.replayAll(staff.id);
   }
 
   @Post(':id/replay')

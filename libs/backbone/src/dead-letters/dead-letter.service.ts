@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, NotFoundError } from '#libs/domain';
+import { DomainError, maskResidentIdsInText, NotFoundError } from '#libs/domain';
 import { InboxService } from '../inbox/inbox.service.js';
 import { type DeadLetter, DeadLetterRepository, type DeadLetterStatus } from './dead-letter.repository.js';
 
@@ -10,11 +10,28 @@ export class DeadLetterNotParkedError extends DomainError {
 
 export interface ReplayResult {
   id: string;
-  /** `replayed`: applied now, or found already applied (never twice); `parked`: it failed again. */
-  result: 'replayed' | 'parked';
+  /** `replayed`: applied now, or found already applied (never twice); `parked`: it failed again; `skipped`: not found or not parked. */
+  result: 'replayed' | 'parked' | 'skipped';
   outcome?: 'applied' | 'duplicate' | 'stale' | 'observed' | 'ignored';
   errorCode?: string;
   error?: string;
+}
+
+export interface ReplayManyResult {
+  replayed: number;
+  stillParked: number;
+  skipped: number;
+  results: ReplayResult[];
+}
+
+function masked(dl: DeadLetter): DeadLetter {
+  const mask = (t: string | null): string | null => (t === null ? null : maskResidentIdsInText(t));
+  return { ...dl, key: mask(dl.key), value: maskResidentIdsInText(dl.value), errorMessage: maskResidentIdsInText(dl.errorMessage) };
+}
+
+function summarise(results: ReplayResult[]): ReplayManyResult {
+  const count = (r: ReplayResult['result']): number => results.filter((x) => x.result === r).length;
+  return { replayed: count('replayed'), stillParked: count('parked'), skipped: count('skipped'), results };
 }
 
 /** Operators' work on parked messages: list, inspect, replay through the inbox, discard. */
@@ -25,8 +42,15 @@ export class DeadLetterService {
     private readonly inbox: InboxService,
   ) {}
 
-  list(status: DeadLetterStatus | undefined, limit: number, offset: number): Promise<{ items: DeadLetter[]; total: number }> {
-    return this.repo.list(status, limit, offset);
+  /** Parked messages as an operator sees them: resident IDs in them masked (the rows stay whole for replay). */
+  async list(status: DeadLetterStatus | undefined, limit: number, offset: number): Promise<{ items: DeadLetter[]; total: number }> {
+    const { items, total } = await this.repo.list(status, limit, offset);
+    return { items: items.map(masked), total };
+  }
+
+  /** One parked message as an operator sees it, resident IDs masked. */
+  async show(id: string): Promise<DeadLetter> {
+    return masked(await this.get(id));
   }
 
   async get(id: string): Promise<DeadLetter> {
@@ -55,11 +79,24 @@ export class DeadLetterService {
   }
 
   /** Replays every parked message, oldest first. */
-  async replayAll(by: string): Promise<{ replayed: number; stillParked: number; results: ReplayResult[] }> {
+  async replayAll(by: string): Promise<ReplayManyResult> {
     const results: ReplayResult[] = [];
     for (const id of await this.repo.parkedIds()) results.push(await this.replay(id, by));
-    const replayed = results.filter((r) => r.result === 'replayed').length;
-    return { replayed, stillParked: results.length - replayed, results };
+    return summarise(results);
+  }
+
+  /** Replays the named messages only, in the order given; one not found or no longer parked is skipped, not an error for the rest. */
+  async replayOnly(ids: string[], by: string): Promise<ReplayManyResult> {
+    const results: ReplayResult[] = [];
+    for (const id of new Set(ids)) {
+      try {
+        results.push(await this.replay(id, by));
+      } catch (err) {
+        if (!(err instanceof NotFoundError || err instanceof DeadLetterNotParkedError)) throw err;
+        results.push({ id, result: 'skipped', errorCode: err.code, error: err.messageEn });
+      }
+    }
+    return summarise(results);
   }
 
   async discard(id: string, by: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { maskResidentIdsInText } from '#libs/domain';
-import { NodeContext } from '#libs/node-kit';
+import { NodeContext, storableText } from '#libs/node-kit';
 import type { SignedInStaff } from '../access/signed-in-staff.js';
 import { type AuditEntry, type AuditFilter, type AuditRecord, AuditRepository } from './audit.repository.js';
 
@@ -34,13 +34,18 @@ export class AuditService {
     return this.write(entry, origin, m);
   }
 
-  query(filter: AuditFilter, limit: number, offset: number): Promise<{ items: AuditRecord[]; total: number }> {
-    return this.repo.query(filter, limit, offset);
+  /** Entries as a reader sees them: a resident ID as subject or claimed login is masked (the row keeps it, and a filter may name it whole). */
+  async query(filter: AuditFilter, limit: number, offset: number): Promise<{ items: AuditRecord[]; total: number }> {
+    const { items, total } = await this.repo.query(filter, limit, offset);
+    const mask = (t: string | null): string | null => (t === null ? null : maskResidentIdsInText(t));
+    return { items: items.map((e) => ({ ...e, subjectId: mask(e.subjectId), actorLogin: mask(e.actorLogin) })), total };
   }
 
   private write(entry: Omit<AuditEntry, 'node'>, origin: RequestOrigin, m?: EntityManager): Promise<string> {
     // Identity numbers have no place in an audit detail; mask any that slipped in.
     const detail = entry.detail ? (JSON.parse(maskResidentIdsInText(JSON.stringify(entry.detail))) as Record<string, unknown>) : undefined;
-    return this.repo.insert({ ...entry, detail, node: this.ctx.code, ip: origin.ip ?? null, requestId: origin.requestId ?? null }, m);
+    // A subject comes from the request path: keep what PostgreSQL cannot store from failing the entry.
+    const subjectId = typeof entry.subjectId === 'string' ? storableText(entry.subjectId) : entry.subjectId;
+    return this.repo.insert({ ...entry, subjectId, detail, node: this.ctx.code, ip: origin.ip ?? null, requestId: origin.requestId ?? null }, m);
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { NodeContext, Public } from '#libs/node-kit';
+import { JsonBodyGuard, NodeContext, Public } from '#libs/node-kit';
 import { CurrentStaff } from '../access/current-staff.decorator.js';
 import { originOf } from '../access/request-origin.js';
 import { AllowedBeforePasswordChange, SignedIn } from '../access/roles.decorator.js';
@@ -26,7 +26,7 @@ export class AuthController {
   @Public()
   @Post('sign-in')
   @HttpCode(200)
-  @UseGuards(SignInRateLimitGuard)
+  @UseGuards(JsonBodyGuard, SignInRateLimitGuard)
   @ApiOperation({ summary: 'Sign in with login and password: a short-lived access token for this node, and a single-use refresh token' })
   signIn(@Body() dto: SignInDto, @Req() req: Request) {
     return this.auth.signIn(dto.login, dto.password, { ...originOf(req), userAgent: req.headers['user-agent'] });
@@ -35,7 +35,7 @@ export class AuthController {
   @Public()
   @Post('refresh')
   @HttpCode(200)
-  @UseGuards(SignInRateLimitGuard)
+  @UseGuards(JsonBodyGuard, SignInRateLimitGuard)
   @ApiOperation({ summary: 'Exchange a refresh token for a new access token and a new refresh token (the old one is spent)' })
   refresh(@Body() dto: RefreshDto, @Req() req: Request) {
     return this.auth.refresh(dto.refreshToken, originOf(req));

@@ -170,6 +170,14 @@ export class StaffRepository {
     await m.query(`update staff set failed_attempts = 0, locked_until = null, updated_at = clock_timestamp() where id = $1`, [id]);
   }
 
+  /**
+   * Serialises changes that could remove a node administrator, until the transaction ends: without it
+   * two concurrent demotions of the last two each see the other still active, and both commit.
+   */
+  async lockAdministrators(m: EntityManager): Promise<void> {
+    await m.query(`select pg_advisory_xact_lock(hashtext('tongban.staff.node-admins'))`);
+  }
+
   /** Active administrators other than `exceptId`: the node must always keep one. */
   async countOtherActiveAdmins(m: EntityManager, exceptId: string): Promise<number> {
     const [row]: Array<{ n: string }> = await m.query(

@@ -62,6 +62,7 @@ export class StaffService {
     const problems = [...(dto.roles ? this.roleProblems(dto.roles) : []), ...this.idNumberProblems(dto.idNumber ?? undefined)];
     if (problems.length > 0) throw new ValidationFailedError(problems);
     return this.inTransaction(async (m) => {
+      await this.repo.lockAdministrators(m);
       const before = await this.repo.findById(id, m, true);
       if (!before) throw new StaffNotFoundError(id);
       const roles = dto.roles ?? before.roles;
