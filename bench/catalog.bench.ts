@@ -71,7 +71,11 @@ async function simulatedTownship(kafka: Kafka, prefix: string, code: string, cit
   await consumer.run({
     eachMessage: async ({ message }) => {
       const env = JSON.parse(message.value!.toString());
-      if (env.type === 'catalog.item-published') items.set(env.key, Math.max(items.get(env.key) ?? 0, env.payload.revision));
+      if (env.type === 'catalog.item-published') {
+        // Keys are per revision (code@revision): count items by their code.
+        const code = env.payload.item.implementationCode;
+        items.set(code, Math.max(items.get(code) ?? 0, env.payload.revision));
+      }
       if (env.type === 'catalog.version-published' && (!manifest || env.payload.version > manifest.version)) manifest = env.payload;
       await check();
     },

@@ -1,5 +1,7 @@
 import request from 'supertest';
+import { v7 as uuidv7 } from 'uuid';
 import { DEMO_CATALOG, DEMO_COUNTY_ONLY_ITEMS, makeCatalogItem } from '#libs/catalog';
+import { IdempotentProducer, type Kafka } from '#libs/messaging';
 import { bearer, DEMO_ENV, type Session, signIn } from './support/staff.js';
 import { eventually, TestNetwork } from './support/test-network.js';
 
@@ -9,6 +11,8 @@ const ZHANGZHENG = '640104100000';
 const TONGGUI = '640104200000';
 const YONGNING = '640121000000';
 const YANGHE = '640121100000';
+const WANGYUAN = '640121102000';
+const DAY_S = 86400;
 
 const newItem = (n: number, over: Parameters<typeof makeCatalogItem>[0] = {}) =>
   makeCatalogItem({ basicCode: `010999${n}000`, implementationCode: `010999${n}0004640100001`, name: `测试许可事项${n}`, keywords: ['测试'], ...over });
@@ -22,10 +26,13 @@ describe('the unified catalog: authored at the city, propagated over Kafka, publ
       { code: TONGGUI, tier: 'township', parent: XINGQING },
       { code: YONGNING, tier: 'county', parent: CITY },
       { code: YANGHE, tier: 'township', parent: YONGNING },
+      { code: WANGYUAN, tier: 'township', parent: YONGNING },
     ],
     DEMO_ENV,
   );
   let editor: Session;
+  let kafka: Kafka;
+  let producer: IdempotentProducer;
   const running = [CITY, XINGQING, ZHANGZHENG, YONGNING, YANGHE];
 
   const publish = async (body: Record<string, unknown>, expectStatus = 201) => (await request(net.url(CITY)).post('/catalog/versions').set(bearer(editor)).send(body).expect(expectStatus)).body;
@@ -35,14 +42,91 @@ describe('the unified catalog: authored at the city, propagated over Kafka, publ
   const status = async (code: string) => (await request(net.url(code)).get('/public/catalog/status').expect(200)).body as { cityVersion: number; countyVersion: number | null; liveItems: number };
   const itemAt = (code: string, item: string) => request(net.url(code)).get(`/public/catalog/items/${item}`);
   const allReport = (version: number, nodes: string[]) => eventually(propagation, (p) => nodes.every((n) => p.nodes.find((x) => x.node === n)?.appliedVersion === version), 90000);
+  const catalogTopic = () => `${net.topicPrefix}.catalog`;
+  /** An event as the city's outbox would write it onto the catalog topic. */
+  const cityEvent = (type: string, key: string, payload: object, target = '*', keyVersion?: number) => ({
+    id: uuidv7(),
+    type,
+    schemaVersion: 1,
+    source: CITY,
+    target,
+    key,
+    keyVersion,
+    occurredAt: new Date().toISOString(),
+    actor: { kind: 'system', id: 'test' },
+    correlationId: uuidv7(),
+    payload,
+  });
+
+  /** Every key on the catalog topic with how many records it has, read from the beginning. */
+  const catalogKeyCounts = async (): Promise<Map<string, number>> => {
+    const admin = kafka.admin();
+    await admin.connect();
+    const ends = await admin.fetchTopicOffsets(catalogTopic()).finally(() => admin.disconnect());
+    const pending = new Map(ends.filter((e) => Number(e.high) > Number(e.low)).map((e) => [e.partition, Number(e.high)]));
+    const counts = new Map<string, number>();
+    const consumer = kafka.consumer({ groupId: `catalog-test-${uuidv7()}` });
+    await consumer.connect();
+    await consumer.subscribe({ topic: catalogTopic(), fromBeginning: true });
+    await new Promise<void>((resolve, reject) => {
+      if (pending.size === 0) return resolve();
+      consumer
+        .run({
+          eachMessage: async ({ partition, message }) => {
+            const key = message.key?.toString() ?? '';
+            counts.set(key, (counts.get(key) ?? 0) + 1);
+            if (Number(message.offset) + 1 >= (pending.get(partition) ?? 0)) pending.delete(partition);
+            if (pending.size === 0) resolve();
+          },
+        })
+        .catch(reject);
+    });
+    await consumer.disconnect();
+    return counts;
+  };
+
+  /**
+   * Makes the broker compact the catalog topic now (it would after an hour and a day's segment),
+   * and waits until no key has more than one record: what a node started later reads.
+   */
+  const compactCatalogTopic = async () => {
+    const admin = kafka.admin();
+    await admin.connect();
+    const settings = { 'cleanup.policy': 'compact', 'segment.ms': '100', 'min.compaction.lag.ms': '0', 'min.cleanable.dirty.ratio': '0.01' };
+    await admin
+      .alterConfigs({ validateOnly: false, resources: [{ type: 2 /* topic */, name: catalogTopic(), configEntries: Object.entries(settings).map(([name, value]) => ({ name, value })) }] })
+      .finally(() => admin.disconnect());
+    const roller = kafka.producer();
+    await roller.connect();
+    try {
+      // Addressed to the city, which does not read this topic: every other node ignores it; each append rolls a segment.
+      const roll = cityEvent('catalog.version-published', '__roll__', { version: 1, effectiveFrom: new Date().toISOString(), publishedAt: new Date().toISOString(), items: [] }, CITY);
+      await eventually(
+        async () => {
+          await roller.send({ topic: catalogTopic(), messages: [0, 1, 2].map((partition) => ({ partition, key: '__roll__', value: JSON.stringify(roll) })) });
+          return [...(await catalogKeyCounts())].filter(([key, n]) => key !== '__roll__' && n > 1);
+        },
+        (duplicates) => duplicates.length === 0,
+        120000,
+        2000,
+      );
+    } finally {
+      await roller.disconnect();
+    }
+  };
 
   beforeAll(async () => {
     await net.init();
     await net.start(running);
     editor = await signIn(net.url(CITY), 'catalog');
+    // The broker's admin reads the topic and changes its settings; events are written as the city, its only writer.
+    kafka = net.kafkaClient('admin', 'catalog-test');
+    producer = new IdempotentProducer(net.kafkaClient({ node: CITY }, 'catalog-test-city'));
+    await producer.connect();
   });
 
   afterAll(async () => {
+    await producer?.disconnect();
     await net.stop();
   });
 
@@ -140,6 +224,72 @@ describe('the unified catalog: authored at the city, propagated over Kafka, publ
     expect((await itemAt(ZHANGZHENG, code).expect(200)).body.name).toBe('测试许可事项1');
     await net.node(TONGGUI).stop();
     await net.start([TONGGUI]);
+  });
+
+  it('keeps a county-only item and a city item with the same code apart at every replica, and refuses a new county item with a city code', async () => {
+    const countyEditor = await signIn(net.url(XINGQING), 'catalog');
+    const code = newItem(5).implementationCode;
+    // The county publishes first: the city never sees county items, so it cannot know the code is taken there.
+    await request(net.url(XINGQING)).post('/catalog/county-items').set(bearer(countyEditor)).send(newItem(5, { name: '兴庆区同码特色事项' })).expect(201);
+    await eventually(async () => (await itemAt(ZHANGZHENG, code)).status, (s) => s === 200);
+    await saveDraft(newItem(5, { name: '市级同码事项' }));
+    const { version } = await publish({ changes: [{ code, action: 'publish' }] });
+    await allReport(version, [XINGQING, ZHANGZHENG, TONGGUI, YONGNING, YANGHE]);
+
+    for (const node of [XINGQING, ZHANGZHENG, TONGGUI]) {
+      const found = (await request(net.url(node)).get('/public/catalog/items').query({ q: '同码' }).expect(200)).body as { items: Array<{ origin: string; name: string }>; total: number };
+      expect(found.items.map((i) => [i.origin, i.name]).sort()).toEqual([['city', '市级同码事项'], ['county', '兴庆区同码特色事项']]);
+      // The city's item by default (the unified catalog), the county's on asking for it; each names the other.
+      expect((await itemAt(node, code).expect(200)).body).toMatchObject({ origin: 'city', name: '市级同码事项', otherOrigins: ['county'] });
+      expect((await itemAt(node, code).query({ origin: 'county' }).expect(200)).body).toMatchObject({ origin: 'county', name: '兴庆区同码特色事项', otherOrigins: ['city'] });
+    }
+    expect((await itemAt(YANGHE, code).expect(200)).body).toMatchObject({ name: '市级同码事项', otherOrigins: [] });
+    await itemAt(YANGHE, code).query({ origin: 'county' }).expect(404);
+
+    const taken = await request(net.url(XINGQING)).post('/catalog/county-items').set(bearer(countyEditor)).send(newItem(1, { name: '县级冒用市级编码事项' })).expect(400);
+    expect(taken.body.errors).toEqual([expect.objectContaining({ field: 'implementationCode', rule: 'notCityCode' })]);
+    expect(taken.body.errors[0].message).toMatch(/市级/);
+  });
+
+  it("serves none of a version's items that arrived before its manifest, then all of them at once", async () => {
+    const version = (await propagation()).currentVersion + 1;
+    const effectiveFrom = new Date().toISOString();
+    const items = [newItem(7, { name: '整版生效测试事项甲' }), newItem(8, { name: '整版生效测试事项乙' })];
+    // The version's items reach the township first, as they may on partitions other than the manifest's.
+    const early = items.map((item) =>
+      cityEvent('catalog.item-published', `${item.implementationCode}@1`, { catalogVersion: version, revision: 1, status: 'active', effectiveFrom, item: { ...item, status: 'active', effectiveFrom } }, '*', 1),
+    );
+    await producer.send(early.map((e) => ({ topic: catalogTopic(), key: e.key, value: JSON.stringify(e) })));
+    const applied = await eventually(
+      () => net.query<{ outcome: string }>(ZHANGZHENG, 'select outcome from inbox where event_id = any($1::uuid[])', [early.map((e) => e.id)]),
+      (rows) => rows.length === 2,
+    );
+    expect(applied.map((r) => r.outcome)).toEqual(['applied', 'applied']);
+    for (const item of items) await itemAt(ZHANGZHENG, item.implementationCode).expect(404);
+    expect((await request(net.url(ZHANGZHENG)).get('/public/catalog/items').query({ q: '整版生效测试' }).expect(200)).body.total).toBe(0);
+    expect((await status(ZHANGZHENG)).cityVersion).toBe(version - 1);
+
+    for (const item of items) await saveDraft(item);
+    await publish({ changes: items.map((i) => ({ code: i.implementationCode, action: 'publish' })), effectiveFrom });
+    await eventually(() => status(ZHANGZHENG), (s) => s.cityVersion === version);
+    expect((await request(net.url(ZHANGZHENG)).get('/public/catalog/items').query({ q: '整版生效测试' }).expect(200)).body.total).toBe(2);
+  });
+
+  it('gives a brand-new node started after compaction the revision in force today of an item whose newest revision is future-dated, then that one on its date', async () => {
+    const code = newItem(6).implementationCode;
+    await saveDraft(newItem(6, { name: '测试许可事项6（现行）' }));
+    await publish({ changes: [{ code, action: 'publish' }] });
+    await saveDraft(newItem(6, { name: '测试许可事项6（两天后生效）' }));
+    const { version } = await publish({ changes: [{ code, action: 'publish' }], effectiveFrom: new Date(Date.now() + 2 * DAY_S * 1000).toISOString() });
+    await compactCatalogTopic();
+
+    await net.start([WANGYUAN]);
+    await eventually(() => status(WANGYUAN), (s) => s.cityVersion === version, 90000);
+    expect((await itemAt(WANGYUAN, code).expect(200)).body.name).toBe('测试许可事项6（现行）');
+    await net.node(WANGYUAN).stop();
+    await net.start([WANGYUAN], { TONGBAN_CLOCK_OFFSET_SECONDS: String(2 * DAY_S + 60) });
+    expect((await itemAt(WANGYUAN, code).expect(200)).body.name).toBe('测试许可事项6（两天后生效）');
+    await net.node(WANGYUAN).stop();
   });
 
   it('refuses invalid items and versions with field-level errors and changes nothing', async () => {

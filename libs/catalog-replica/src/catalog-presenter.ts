@@ -1,5 +1,6 @@
 import { CASE_TYPES, CHANNELS, DECISION_LEVELS, ITEM_KINDS, ITEM_STATUSES, labelOf, MATERIAL_FORMS, MATERIAL_REQUIREMENTS, SERVED_PARTIES, SPECIAL_PROCEDURES } from '#libs/catalog';
 import type { LiveItemRow } from './catalog-replica.repository.js';
+import { originLabel } from './origin.js';
 
 type Item = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -35,12 +36,15 @@ export function summary(row: LiveItemRow) {
     onlineAvailable: item.onlineAvailable,
     maxVisits: item.maxVisits,
     status: coded(ITEM_STATUSES, row.status),
-    origin: row.origin === 'city' ? 'city' : 'county',
+    origin: originLabel(row.origin),
   };
 }
 
-/** The full item, with the materials as the applicant's one-time checklist (一次性告知). */
-export function detail(row: LiveItemRow) {
+/**
+ * The full item, with the materials as the applicant's one-time checklist (一次性告知);
+ * `otherOrigins` names the other origins with an item of the same code here.
+ */
+export function detail(row: LiveItemRow, otherOrigins: Array<'city' | 'county'> = []) {
   const item = effective(row);
   const materials = (item.materials as Item[]).map((m, i) => ({
     no: i + 1,
@@ -54,6 +58,7 @@ export function detail(row: LiveItemRow) {
   }));
   return {
     ...summary(row),
+    otherOrigins,
     implementationCode: item.implementationCode,
     departmentCreditCode: item.department.creditCode,
     intakeLevels: (item.intakeLevels as string[]).map((l) => coded(DECISION_LEVELS, l)),

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '#libs/node-kit';
 import type { CatalogItemPublishedPayload, CatalogVersionPublishedPayload } from '#libs/contracts';
+import { CITY_ORIGIN } from './origin.js';
 
 export interface LiveItemRow {
   code: string;
@@ -25,6 +26,8 @@ export interface SearchFilters {
 }
 
 const LIVE_STATUSES = `('active', 'delegated')`;
+/** A county's implementation list refines the city's items only, never a county item of the same code. */
+const IMPLEMENTATION_JOIN = `left join catalog_implementation i on i.code = l.code and l.origin = '${CITY_ORIGIN}'`;
 
 /** The only place that queries the catalog replica tables. */
 @Injectable()
@@ -34,13 +37,19 @@ export class CatalogReplicaRepository {
     private readonly clock: Clock,
   ) {}
 
-  /** The revision of each item in force now (the node's clock): the newest one whose effective date has come. */
+  /**
+   * The revision of each item (origin and code) in force now (the node's clock): the newest one whose
+   * effective date has come, among the versions this node has applied whole. Revisions of a version
+   * whose manifest or other items have not all arrived stay staged until then, and go live together
+   * with the `catalog_applied` row, in one transaction.
+   */
   private live(): string {
     return `
-      select distinct on (r.code) r.*
+      select distinct on (r.origin, r.code) r.*
       from catalog_item_revision r
+      join catalog_applied a on a.origin = r.origin and r.catalog_version <= a.version
       where r.effective_from <= ${this.clock.sqlNow()}
-      order by r.code, r.revision desc`;
+      order by r.origin, r.code, r.revision desc`;
   }
 
   /**
@@ -59,7 +68,7 @@ export class CatalogReplicaRepository {
     const rows: unknown[] = await m.query(
       `insert into catalog_item_revision (code, revision, origin, catalog_version, status, effective_from, name, department, kind_code, decision_level, case_type, search_text, data)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb)
-       on conflict (code, revision) do nothing returning code`,
+       on conflict (origin, code, revision) do nothing returning code`,
       [item.implementationCode, p.revision, origin, p.catalogVersion, p.status, p.effectiveFrom, item.name, item.department.name, item.kindCode, item.decisionLevel, item.caseType, searchText, JSON.stringify(item)],
     );
     return rows.length === 1;
@@ -86,7 +95,7 @@ export class CatalogReplicaRepository {
     const [row]: Array<{ version: number; missing: string; applied: number | null }> = await m.query(
       `select mf.version,
               (select count(*) from jsonb_to_recordset(mf.items) as x(code text, revision int)
-                where not exists (select 1 from catalog_item_revision r where r.code = x.code and r.revision = x.revision))::text as missing,
+                where not exists (select 1 from catalog_item_revision r where r.origin = mf.origin and r.code = x.code and r.revision = x.revision))::text as missing,
               (select version from catalog_applied a where a.origin = mf.origin) as applied
        from catalog_manifest mf where mf.origin = $1`,
       [origin],
@@ -148,24 +157,25 @@ export class CatalogReplicaRepository {
     const rows: LiveItemRow[] = await this.ds.query(
       `select l.code, l.revision, l.origin, l.catalog_version as "catalogVersion", l.status, l.effective_from as "effectiveFrom", l.data,
               i.settings as implementation
-       from (${this.live()}) l left join catalog_implementation i on i.code = l.code
+       from (${this.live()}) l ${IMPLEMENTATION_JOIN}
        where ${filter}
-       order by (case when l.name = $${params.length + 1} then 0 else 1 end), l.name, l.code
+       order by (case when l.name = $${params.length + 1} then 0 else 1 end), l.name, l.code, l.origin
        limit $${params.length - 1} offset $${params.length}`,
       [...params, f.q ?? ''],
     );
     return { rows, total: Number(count?.n ?? 0) };
   }
 
-  async findLive(code: string): Promise<LiveItemRow | undefined> {
-    const rows: LiveItemRow[] = await this.ds.query(
+  /** The item with this code in force here, one row per origin (the city's first). */
+  async findLive(code: string): Promise<LiveItemRow[]> {
+    return this.ds.query(
       `select l.code, l.revision, l.origin, l.catalog_version as "catalogVersion", l.status, l.effective_from as "effectiveFrom", l.data,
               i.settings as implementation
-       from (${this.live()}) l left join catalog_implementation i on i.code = l.code
-       where l.code = $1 and l.status in ${LIVE_STATUSES}`,
+       from (${this.live()}) l ${IMPLEMENTATION_JOIN}
+       where l.code = $1 and l.status in ${LIVE_STATUSES}
+       order by (l.origin = '${CITY_ORIGIN}') desc, l.origin`,
       [code],
     );
-    return rows[0];
   }
 
   async departments(): Promise<Array<{ name: string; items: number }>> {
@@ -173,5 +183,48 @@ export class CatalogReplicaRepository {
       `select l.department as name, count(*)::text as items from (${this.live()}) l where l.status in ${LIVE_STATUSES} group by l.department order by l.department`,
     );
     return rows.map((r) => ({ name: r.name, items: Number(r.items) }));
+  }
+  /** The newest version of an origin's catalog this node holds a manifest of (0 if none). */
+  async manifestVersion(m: EntityManager, origin: string): Promise<number> {
+    const [row]: Array<{ version: number }> = await m.query('select version from catalog_manifest where origin = $1', [origin]);
+    return row?.version ?? 0;
+  }
+
+  /** The newest revision of an origin's item with this code held here, whether or not in force. */
+  async latestRevision(m: EntityManager, origin: string, code: string): Promise<number | undefined> {
+    const [row]: Array<{ revision: number }> = await m.query('select max(revision) as revision from catalog_item_revision where origin = $1 and code = $2', [origin, code]);
+    return row?.revision ?? undefined;
+  }
+
+  /**
+   * What a replica must hold to serve an origin's catalog from `now` on: per item, the revision in
+   * force now and every newer (future-dated) one. A manifest lists these, so a version counts as
+   * applied only once the revision in force today is here too.
+   */
+  async revisionsNeeded(m: EntityManager, origin: string, now: Date): Promise<Array<{ code: string; revision: number }>> {
+    return m.query(
+      `select r.code, r.revision from catalog_item_revision r
+       where r.origin = $1
+         and r.revision >= coalesce((select max(p.revision) from catalog_item_revision p where p.origin = r.origin and p.code = r.code and p.effective_from <= $2), 0)
+       order by r.code, r.revision`,
+      [origin, now.toISOString()],
+    );
+  }
+
+  /** Every item of one origin with its newest revision, in force or not. */
+  async originItems(origin: string): Promise<Array<{ code: string; name: string; revision: number; status: string; effectiveFrom: string }>> {
+    return this.ds.query(
+      `select distinct on (code) code, name, revision, status, effective_from as "effectiveFrom" from catalog_item_revision where origin = $1 order by code, revision desc`,
+      [origin],
+    );
+  }
+
+  async implementationRevision(m: EntityManager, code: string): Promise<number> {
+    const [row]: Array<{ revision: number }> = await m.query('select revision from catalog_implementation where code = $1', [code]);
+    return row?.revision ?? 0;
+  }
+
+  async implementations(county: string): Promise<Array<{ code: string; revision: number; settings: Record<string, unknown>; updatedAt: string }>> {
+    return this.ds.query(`select code, revision, settings, updated_at as "updatedAt" from catalog_implementation where county = $1 order by code`, [county]);
   }
 }

@@ -15,8 +15,9 @@ import {
 } from '#libs/contracts';
 import { NodeContext } from '#libs/node-kit';
 import { CatalogReplicaRepository } from './catalog-replica.repository.js';
+import { CITY_ORIGIN } from './origin.js';
 
-export const CITY_ORIGIN = 'city';
+export { CITY_ORIGIN };
 
 /**
  * Keeps this node's copy of the catalog: applies item revisions, version manifests and county
@@ -77,6 +78,41 @@ export class CatalogReplicaService implements OnModuleInit, OnApplicationBootstr
 
   async applyImplementation(m: EntityManager, county: string, code: string, revision: number, settings: Record<string, unknown>): Promise<void> {
     await this.repo.saveImplementation(m, county, code, revision, settings);
+  }
+
+  /** The city's item with this code in force here, if any (what a county's implementation list refines). */
+  async liveCityItem(code: string) {
+    return (await this.repo.findLive(code)).find((r) => r.origin === CITY_ORIGIN);
+  }
+
+  /** Whether the unified catalog has ever published this code (in force or not) as far as this node knows. */
+  async cityUsesCode(m: EntityManager, code: string): Promise<boolean> {
+    return (await this.repo.latestRevision(m, CITY_ORIGIN, code)) !== undefined;
+  }
+
+  latestRevision(m: EntityManager, origin: string, code: string): Promise<number | undefined> {
+    return this.repo.latestRevision(m, origin, code);
+  }
+
+  manifestVersion(m: EntityManager, origin: string): Promise<number> {
+    return this.repo.manifestVersion(m, origin);
+  }
+
+  /** The manifest entries of an origin's next version: per item, the revision in force now and every future-dated one. */
+  revisionsNeeded(m: EntityManager, origin: string, now: Date) {
+    return this.repo.revisionsNeeded(m, origin, now);
+  }
+
+  originItems(origin: string) {
+    return this.repo.originItems(origin);
+  }
+
+  implementationRevision(m: EntityManager, code: string): Promise<number> {
+    return this.repo.implementationRevision(m, code);
+  }
+
+  implementations(county: string) {
+    return this.repo.implementations(county);
   }
 
   /** When a whole version is now here, record it and tell the city (in the same transaction). */

@@ -97,9 +97,17 @@ export class CatalogAuthoringRepository {
     ]);
   }
 
-  /** Every item's newest revision: the manifest of the catalog as of now. */
-  async manifest(m: EntityManager): Promise<Array<{ code: string; revision: number }>> {
-    return m.query(`select distinct on (code) code, revision from catalog_revision order by code, revision desc`);
+  /**
+   * The manifest of the catalog as of `now`: per item, the revision in force then and every newer
+   * (future-dated) one, so that a replica counts a version applied only with today's revision too.
+   */
+  async manifest(m: EntityManager, now: Date): Promise<Array<{ code: string; revision: number }>> {
+    return m.query(
+      `select r.code, r.revision from catalog_revision r
+       where r.revision >= coalesce((select max(p.revision) from catalog_revision p where p.code = r.code and p.effective_from <= $1), 0)
+       order by r.code, r.revision`,
+      [now.toISOString()],
+    );
   }
 
   async items(): Promise<Array<{ code: string; name: string; revision: number; status: string; effectiveFrom: string; version: number; hasDraft: boolean }>> {

@@ -7,6 +7,7 @@ import {
   type Actor,
   CatalogItemPublishedEvent,
   CatalogItemPublishedPayload,
+  catalogItemKey,
   CatalogVersionPublishedEvent,
   CatalogVersionPublishedPayload,
   type PublishedStatus,
@@ -106,9 +107,9 @@ export class CatalogPublicationService {
         await this.repo.log(m, { staffId: by.id, staffRole: by.role, action: dto.changes[i]!.action, code: r.code, version, details: { revision: r.revision, status: r.status, reason: dto.changes[i]!.reason, previousRevision } });
         const payload = plainToInstance(CatalogItemPublishedPayload, { catalogVersion: version, revision: r.revision, status: r.status, effectiveFrom, item: r.data as unknown as CatalogItemInput });
         await this.replica.applyItem(m, CITY_ORIGIN, payload);
-        itemEvents.push({ definition: CatalogItemPublishedEvent, target: '*', key: r.code, keyVersion: r.revision, payload, actor });
+        itemEvents.push({ definition: CatalogItemPublishedEvent, target: '*', key: catalogItemKey(r.code, r.revision), keyVersion: r.revision, payload, actor });
       }
-      const manifest = plainToInstance(CatalogVersionPublishedPayload, { version, effectiveFrom, publishedAt: new Date().toISOString(), note: dto.note, items: await this.repo.manifest(m) });
+      const manifest = plainToInstance(CatalogVersionPublishedPayload, { version, effectiveFrom, publishedAt: new Date().toISOString(), note: dto.note, items: await this.repo.manifest(m, this.clock.now()) });
       await this.replica.applyManifest(m, CITY_ORIGIN, manifest);
       await this.repo.log(m, { staffId: by.id, staffRole: by.role, action: 'version-published', version, details: { effectiveFrom, changes: revisions.length, note: dto.note } });
       const events = await this.outbox.enqueue(m, itemEvents);

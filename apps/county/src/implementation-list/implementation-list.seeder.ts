@@ -1,6 +1,6 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { DEMO_COUNTY_IMPLEMENTATIONS, DEMO_COUNTY_ONLY_ITEMS } from '#libs/catalog';
-import { CatalogReplicaRepository } from '#libs/catalog-replica';
+import { CatalogReplicaService } from '#libs/catalog-replica';
 import { NodeContext } from '#libs/node-kit';
 import { ImplementationListService } from './implementation-list.service.js';
 
@@ -17,7 +17,7 @@ export class ImplementationListSeeder implements OnApplicationBootstrap {
   constructor(
     private readonly ctx: NodeContext,
     private readonly service: ImplementationListService,
-    private readonly replica: CatalogReplicaRepository,
+    private readonly replica: CatalogReplicaService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -36,7 +36,7 @@ export class ImplementationListSeeder implements OnApplicationBootstrap {
       const pending = mine.filter((o) => !done.has(o.itemCode));
       if (pending.length === 0) return;
       for (const o of pending) {
-        if (!(await this.replica.findLive(o.itemCode))) continue;
+        if (!(await this.replica.liveCityItem(o.itemCode))) continue;
         const settings: Record<string, unknown> = { ...o };
         delete settings.countyCode;
         delete settings.itemCode;

@@ -6,8 +6,18 @@ import { defineEvent } from '../registry.js';
 export const PUBLISHED_STATUSES = ['active', 'suspended', 'cancelled', 'delegated'] as const;
 export type PublishedStatus = (typeof PUBLISHED_STATUSES)[number];
 
-/** The key of a catalog's version manifest on its compacted topic (items are keyed by their code). */
+/** The key of a catalog's version manifest on its compacted topic. */
 export const VERSION_KEY = '__version__';
+
+/**
+ * The key of one item revision on a compacted catalog topic. Each revision is its own record, so
+ * compaction never drops the revision in force while a future-dated one is the item's newest; a
+ * county's items carry the county, so they never share a key (nor an inbox key version) with the
+ * city's item of the same code.
+ */
+export function catalogItemKey(code: string, revision: number, county?: string): string {
+  return county ? `${county}/${code}@${revision}` : `${code}@${revision}`;
+}
 
 /** One revision of one item, complete, so that the compacted topic's latest record is the item. */
 export class CatalogItemPublishedPayload {
@@ -42,7 +52,10 @@ export class ManifestEntry {
   revision: number;
 }
 
-/** The whole catalog as of a version: which revision of every item it holds. */
+/**
+ * The whole catalog as of a version: per item, the revision in force at publication and every newer
+ * (future-dated) one — what a node must hold to serve the version from then on.
+ */
 export class CatalogVersionPublishedPayload {
   @IsInt()
   @Min(1)
