@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import pg from 'pg';
 import { stringify } from 'yaml';
-import { EmbeddedKafka, EmbeddedPostgres, NodeProcess, projectRoot, stateDir } from '#libs/infra';
+import { TopologyIndex, validateTopology } from '#libs/config';
+import { EmbeddedKafka, EmbeddedPostgres, NodeProcess, nodeKafkaEnv, projectRoot, provisionDeployment, SecretStore, stateDir, upsertKafkaUsers } from '#libs/infra';
+import { applyAclGrants, createKafka, type KafkaCredentials } from '#libs/messaging';
 
 const COUNTY = '640104000000';
 const TOWNSHIP = '640104100000';
@@ -26,13 +28,22 @@ function pct(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-async function rawLoop(brokers: string[]): Promise<{ throughput: number; p50: number; p99: number; steadyCount: number }> {
-  const kafka = new Kafka({ brokers, clientId: 'bench-raw', logLevel: logLevel.NOTHING });
+/**
+ * The denominator: plain kafkajs on the same broker with the same security as a node (SCRAM-SHA-512,
+ * its own principal, ACLs on its topic and group), without the outbox, the inbox or a database.
+ */
+async function rawLoop(brokers: string[], adminCreds: KafkaCredentials): Promise<{ throughput: number; p50: number; p99: number; steadyCount: number }> {
   const topic = 'bench.raw';
-  const admin = kafka.admin();
+  const principal = { mechanism: 'scram-sha-512' as const, username: 'bench.raw', password: 'bench-raw-secret' };
+  upsertKafkaUsers(brokers, adminCreds, [{ name: principal.username, password: principal.password }]);
+  const adminKafka = createKafka({ brokers, clientId: 'bench-raw-admin', sasl: adminCreds });
+  const admin = adminKafka.admin();
   await admin.connect();
   await admin.createTopics({ topics: [{ topic, numPartitions: 6 }], waitForLeaders: true });
   await admin.disconnect();
+  const grant = (resource: 'topic' | 'group', name: string, operation: 'read' | 'write') => ({ principal: `User:${principal.username}`, resource, name, pattern: 'literal' as const, operation });
+  await applyAclGrants(adminKafka, [grant('topic', topic, 'read'), grant('topic', topic, 'write'), grant('group', 'bench-raw', 'read')]);
+  const kafka = new Kafka({ brokers, clientId: 'bench-raw', logLevel: logLevel.NOTHING, sasl: { mechanism: 'scram-sha-512', username: principal.username, password: principal.password } });
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
   const consumer = kafka.consumer({ groupId: 'bench-raw', maxWaitTimeInMs: 100 });
@@ -94,14 +105,15 @@ async function main(): Promise<void> {
   const root = stateDir('bench');
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
-  const kafka = new EmbeddedKafka({ port: 39092, dataDir: join(root, 'kafka'), heapMb: 768 });
+  const secrets = new SecretStore(join(root, 'secrets'));
+  const kafka = new EmbeddedKafka({ port: 39092, dataDir: join(root, 'kafka'), heapMb: 768, secrets: secrets.admin() });
   const postgres = new EmbeddedPostgres({ port: 35433, dataDir: join(root, 'postgres') });
   say('Starting broker and database ...');
   await Promise.all([kafka.start(), postgres.start()]);
   const nodes: NodeProcess[] = [];
   try {
     say('Raw kafkajs produce-consume loop ...');
-    const raw = await rawLoop(kafka.brokers);
+    const raw = await rawLoop(kafka.brokers, kafka.admin);
     say(`  raw: ${raw.throughput.toFixed(0)} msg/s bulk; steady ${RATE}/s p50 ${raw.p50} ms p99 ${raw.p99} ms`);
 
     const topo = {
@@ -115,6 +127,7 @@ async function main(): Promise<void> {
     const topologyFile = join(root, 'topology.yaml');
     writeFileSync(topologyFile, stringify(topo));
     await postgres.ensureDatabases(topo.nodes.map((n) => n.database));
+    await provisionDeployment({ brokers: kafka.brokers, admin: kafka.admin, prefix: 'bench', topology: new TopologyIndex(validateTopology(topo)), secrets });
     for (const n of topo.nodes.slice(1)) {
       nodes.push(
         new NodeProcess({
@@ -129,6 +142,7 @@ async function main(): Promise<void> {
             TONGBAN_LOG_LEVEL: 'warn',
             TONGBAN_DEMO: '1',
             TONGBAN_TOPIC_PREFIX: 'bench',
+            ...nodeKafkaEnv(secrets, 'bench', n.code),
           },
         }),
       );

@@ -1,17 +1,12 @@
-import { Injectable, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import type { EntityManager } from 'typeorm';
-import { EventHandlers, OutboxService } from '#libs/backbone';
+import { OutboxService } from '#libs/backbone';
 import {
   CatalogAppliedEvent,
   CatalogAppliedPayload,
-  CatalogItemPublishedEvent,
   type CatalogItemPublishedPayload,
-  CatalogVersionPublishedEvent,
   type CatalogVersionPublishedPayload,
-  CountyItemPublishedEvent,
-  CountyVersionPublishedEvent,
-  ImplementationSetEvent,
 } from '#libs/contracts';
 import { NodeContext } from '#libs/node-kit';
 import { CatalogReplicaRepository } from './catalog-replica.repository.js';
@@ -25,10 +20,9 @@ export { CITY_ORIGIN };
  * whole version has been applied.
  */
 @Injectable()
-export class CatalogReplicaService implements OnModuleInit, OnApplicationBootstrap {
+export class CatalogReplicaService implements OnApplicationBootstrap {
   constructor(
     private readonly ctx: NodeContext,
-    private readonly handlers: EventHandlers,
     private readonly outbox: OutboxService,
     private readonly repo: CatalogReplicaRepository,
   ) {}
@@ -38,18 +32,6 @@ export class CatalogReplicaService implements OnModuleInit, OnApplicationBootstr
     if (this.ctx.tier === 'county') return this.ctx.code;
     const parent = this.ctx.self.parent ? this.ctx.topology.get(this.ctx.self.parent) : undefined;
     return this.ctx.tier === 'township' && parent?.tier === 'county' ? parent.code : undefined;
-  }
-
-  onModuleInit(): void {
-    if (this.ctx.tier !== 'city') {
-      this.handlers.on(CatalogItemPublishedEvent, (env, m) => this.applyItem(m, CITY_ORIGIN, env.payload));
-      this.handlers.on(CatalogVersionPublishedEvent, (env, m) => this.applyManifest(m, CITY_ORIGIN, env.payload));
-    }
-    if (this.ctx.tier === 'township') {
-      this.handlers.on(CountyItemPublishedEvent, (env, m) => this.applyItem(m, env.source, env.payload));
-      this.handlers.on(CountyVersionPublishedEvent, (env, m) => this.applyManifest(m, env.source, env.payload));
-      this.handlers.on(ImplementationSetEvent, (env, m) => this.applyImplementation(m, env.source, env.payload.code, env.payload.revision, env.payload.settings));
-    }
   }
 
   /**

@@ -186,3 +186,27 @@ describe('EventRegistry construction', () => {
     expect(() => new EventRegistry([PingEvent as EventDefinition, { ...PingEvent } as EventDefinition])).toThrow('Event type diagnostics.ping is declared twice.');
   });
 });
+
+describe('EventRegistry.parse: what a refused message still shows', () => {
+  const sut = new EventRegistry(ALL_EVENTS);
+
+  it('refuses a record with no value (a tombstone) instead of skipping it silently', () => {
+    expect(rejection(sut.parse(null))).toEqual({ code: 'MALFORMED', reason: 'the message has no value (a tombstone or an empty record)' });
+  });
+
+  it('keeps the readable id, type and source of a message refused for its payload', () => {
+    const sent = envelope({ payload: { message: 42 } });
+    const result = sut.parse(json(sent));
+
+    if (result.ok) throw new Error('accepted an invalid payload');
+    expect(result.code).toBe('INVALID_PAYLOAD');
+    expect(result.glimpse).toEqual({ id: sent.id, type: 'diagnostics.ping', source: '640104000000', target: '640104100000' });
+  });
+
+  it('shows nothing it cannot trust: a malformed id or source stays out of the glimpse', () => {
+    const result = sut.parse(json(envelope({ id: "x'; drop table", source: '6401' })));
+
+    if (result.ok) throw new Error('accepted a malformed envelope');
+    expect(result.glimpse).toEqual({ id: undefined, type: 'diagnostics.ping', source: undefined, target: '640104100000' });
+  });
+});

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CatalogAuthoringConsumer } from './catalog-authoring.consumer.js';
 import { CatalogReplicaModule } from '#libs/catalog-replica';
 import { CatalogAuthoringController } from './catalog-authoring.controller.js';
 import { CatalogAuthoringRepository } from './catalog-authoring.repository.js';
@@ -14,6 +15,6 @@ export const CATALOG_AUTHORING_MIGRATIONS = [CreateCatalogAuthoringTables1763900
 @Module({
   imports: [CatalogReplicaModule],
   controllers: [CatalogAuthoringController],
-  providers: [CatalogAuthoringRepository, CatalogDraftsService, CatalogPublicationService, CatalogReadingService, CatalogDemoSeeder],
+  providers: [CatalogAuthoringRepository, CatalogDraftsService, CatalogPublicationService, CatalogReadingService, CatalogAuthoringConsumer, CatalogDemoSeeder],
 })
 export class CatalogAuthoringModule {}

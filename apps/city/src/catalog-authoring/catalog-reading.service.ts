@@ -1,22 +1,22 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { EventHandlers } from '#libs/backbone';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { diffItems } from '#libs/catalog';
-import { CatalogAppliedEvent } from '#libs/contracts';
+import type { CatalogAppliedPayload, EventEnvelope } from '#libs/contracts';
 import { NotFoundError } from '#libs/domain';
 import { NodeContext } from '#libs/node-kit';
 import { CatalogAuthoringRepository } from './catalog-authoring.repository.js';
 
 /** What the city reads of its catalog: items, revisions and their diff, versions, history, propagation. */
 @Injectable()
-export class CatalogReadingService implements OnModuleInit {
+export class CatalogReadingService {
   constructor(
     private readonly ctx: NodeContext,
     private readonly repo: CatalogAuthoringRepository,
-    private readonly handlers: EventHandlers,
   ) {}
 
-  onModuleInit(): void {
-    this.handlers.on(CatalogAppliedEvent, (env, m) => this.repo.saveNodeStatus(m, env.source, env.payload.cityVersion, env.payload.countyVersion, env.payload.liveItems, env.payload.appliedAt));
+  /** A node's report of the catalog versions it has applied whole (its sender known from its link). */
+  recordApplied(env: EventEnvelope<CatalogAppliedPayload>, m: EntityManager): Promise<void> {
+    return this.repo.saveNodeStatus(m, env.source, env.payload.cityVersion, env.payload.countyVersion, env.payload.liveItems, env.payload.appliedAt);
   }
 
   items() {
