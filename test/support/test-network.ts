@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { stringify } from 'yaml';
 import { type Tier } from '#libs/config';
-import { NodeProcess, stateDir } from '#libs/infra';
+import { ensureNodeDatabase, NodeProcess, SecretStore, stateDir, withCredentials } from '#libs/infra';
 import { testInfra } from './infra-state.js';
 
 export interface TestNodeSpec {
@@ -49,6 +49,11 @@ export class TestNetwork {
     return `${this.id}_${code}`;
   }
 
+  /** The node's database role's password, from the test run's secret store. */
+  databasePassword(code: string): string {
+    return new SecretStore(stateDir('test', 'secrets')).node(this.topicPrefix, code).databasePassword;
+  }
+
   async init(): Promise<void> {
     mkdirSync(this.dir, { recursive: true });
     const nodes = [];
@@ -58,7 +63,8 @@ export class TestNetwork {
     const admin = new pg.Client({ connectionString: this.infra.databaseUrl.replace('{database}', 'postgres') });
     await admin.connect();
     try {
-      for (const n of nodes) await admin.query(`create database ${admin.escapeIdentifier(n.database)}`);
+      // Each node its own role, owning only its own database, as `up` does.
+      for (const n of nodes) await ensureNodeDatabase(admin, n.database, this.databasePassword(n.code));
     } finally {
       await admin.end();
     }
@@ -73,7 +79,7 @@ export class TestNetwork {
           env: {
             TONGBAN_TOPOLOGY: this.topologyFile,
             TONGBAN_KAFKA_BROKERS: this.infra.brokers,
-            TONGBAN_DATABASE_URL: this.infra.databaseUrl,
+            TONGBAN_DATABASE_URL: withCredentials(this.infra.databaseUrl, n.database, this.databasePassword(n.code)),
             TONGBAN_TOPIC_PREFIX: this.topicPrefix,
             TONGBAN_LOG_LEVEL: 'info',
             ...this.extraEnv,
