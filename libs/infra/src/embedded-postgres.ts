@@ -100,6 +100,8 @@ export async function ensureNodeDatabase(admin: pg.Client, database: string, pas
   if (dbExists) await admin.query(`alter database ${role} owner to ${role}`);
   else await admin.query(`create database ${role} owner ${role} encoding 'UTF8' template template0`);
   await admin.query(`revoke all on database ${role} from public`);
+  // The maintenance databases too: a node's role reaches its own database and nothing else.
+  for (const db of ['postgres', 'template1']) await admin.query(`revoke connect, temporary on database ${db} from public`);
   if (dbExists) await handOver(admin, database);
   return dbExists ? 'existing' : 'created';
 }
@@ -256,14 +258,12 @@ export class EmbeddedPostgres {
   }
 
   /**
-   * Gives each node its own database and role (see ensureNodeDatabase), and closes the maintenance
-   * databases to everyone but the superuser; returns the databases it created.
+   * Gives each node its own database and role (see ensureNodeDatabase); returns the databases it created.
    */
   async ensureNodeDatabases(nodes: { database: string; password: string }[]): Promise<string[]> {
     const client = this.admin();
     await client.connect();
     try {
-      for (const db of ['postgres', 'template1']) await client.query(`revoke connect, temporary on database ${db} from public`);
       const created: string[] = [];
       for (const n of nodes) if ((await ensureNodeDatabase(client, n.database, n.password)) === 'created') created.push(n.database);
       return created;
