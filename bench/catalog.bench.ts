@@ -12,7 +12,8 @@ import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { v7 as uuidv7 } from 'uuid';
 import { stringify } from 'yaml';
 import { DEMO_CATALOG } from '#libs/catalog';
-import { EmbeddedKafka, EmbeddedPostgres, NodeProcess, projectRoot, stateDir } from '#libs/infra';
+import { TopologyIndex, validateTopology } from '#libs/config';
+import { EmbeddedKafka, EmbeddedPostgres, NodeProcess, nodeKafkaEnv, projectRoot, provisionDeployment, SecretStore, stateDir } from '#libs/infra';
 
 const SIMULATED = Number(process.env.BENCH_SIMULATED ?? 50);
 const PASSWORD = 'Tongban-Demo-2026';
@@ -41,7 +42,7 @@ async function signIn(base: string, login: string): Promise<string> {
 }
 
 /** A township that is not a process: a consumer group applying catalog events and reporting to the city. */
-async function simulatedTownship(kafka: Kafka, prefix: string, code: string, city: string): Promise<() => Promise<void>> {
+async function simulatedTownship(kafka: Kafka, prefix: string, code: string, county: string, city: string): Promise<() => Promise<void>> {
   const items = new Map<string, number>();
   let manifest: { version: number; items: Array<{ code: string; revision: number }> } | undefined;
   let applied = 0;
@@ -66,7 +67,8 @@ async function simulatedTownship(kafka: Kafka, prefix: string, code: string, cit
       correlationId: uuidv7(),
       payload: { cityVersion: applied, liveItems: items.size, appliedAt: new Date().toISOString() },
     };
-    await producer.send({ topic: `${prefix}.status`, acks: -1, messages: [{ key: code, value: JSON.stringify(envelope) }] });
+    // On its own up-link (the only topic it may write): the city observes it and takes the report.
+    await producer.send({ topic: `${prefix}.link.${code}.${county}`, acks: -1, messages: [{ key: code, value: JSON.stringify(envelope) }] });
   };
   await consumer.run({
     eachMessage: async ({ message }) => {
@@ -107,7 +109,8 @@ async function main(): Promise<void> {
   const root = stateDir('bench');
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
-  const kafka = new EmbeddedKafka({ port: 39092, dataDir: join(root, 'kafka'), heapMb: 768 });
+  const secrets = new SecretStore(join(root, 'secrets'));
+  const kafka = new EmbeddedKafka({ port: 39092, dataDir: join(root, 'kafka'), heapMb: 768, secrets: secrets.admin() });
   const postgres = new EmbeddedPostgres({ port: 35433, dataDir: join(root, 'postgres'), maxConnections: 300 });
   say('Starting broker and database ...');
   await Promise.all([kafka.start(), postgres.start()]);
@@ -130,6 +133,7 @@ async function main(): Promise<void> {
   const topologyFile = join(root, 'topology.yaml');
   writeFileSync(topologyFile, stringify({ name: 'bench', nodes: [...nodes, ...simulated] }));
   await postgres.ensureDatabases(nodes.map((n) => n.database));
+  await provisionDeployment({ brokers: kafka.brokers, admin: kafka.admin, prefix, topology: new TopologyIndex(validateTopology({ name: 'bench', nodes: [...nodes, ...simulated] })), secrets });
   const processes = nodes.map(
     (n) =>
       new NodeProcess({
@@ -137,7 +141,7 @@ async function main(): Promise<void> {
         tier: n.tier,
         httpPort: n.httpPort,
         logFile: join(root, `${n.code}.log`),
-        env: { TONGBAN_TOPOLOGY: topologyFile, TONGBAN_KAFKA_BROKERS: kafka.brokers.join(','), TONGBAN_DATABASE_URL: postgres.urlTemplate, TONGBAN_LOG_LEVEL: 'warn', TONGBAN_DEMO: '1', TONGBAN_TOPIC_PREFIX: prefix },
+        env: { TONGBAN_TOPOLOGY: topologyFile, TONGBAN_KAFKA_BROKERS: kafka.brokers.join(','), TONGBAN_DATABASE_URL: postgres.urlTemplate, TONGBAN_LOG_LEVEL: 'warn', TONGBAN_DEMO: '1', TONGBAN_TOPIC_PREFIX: prefix, ...nodeKafkaEnv(secrets, prefix, n.code) },
       }),
   );
   const stops: Array<() => Promise<void>> = [];
@@ -159,8 +163,17 @@ async function main(): Promise<void> {
     say(`  demo topology (6 nodes report): median ${pct(demoRuns, 50)} ms, max ${demoRuns.at(-1)} ms over ${demoRuns.length} publications`);
 
     say(`Starting ${SIMULATED} simulated townships ...`);
-    const client = new Kafka({ brokers: kafka.brokers, clientId: 'bench-sim', logLevel: logLevel.NOTHING });
-    for (const s of simulated) stops.push(await simulatedTownship(client, prefix, s.code, nodes[0]!.code));
+    for (const s of simulated) {
+      // Each simulated township with its own principal and secret, as a real one.
+      const creds = nodeKafkaEnv(secrets, prefix, s.code);
+      const client = new Kafka({
+        brokers: kafka.brokers,
+        clientId: `bench-sim-${s.code}`,
+        logLevel: logLevel.NOTHING,
+        sasl: { mechanism: 'scram-sha-512', username: creds.TONGBAN_KAFKA_USERNAME!, password: creds.TONGBAN_KAFKA_PASSWORD! },
+      });
+      stops.push(await simulatedTownship(client, prefix, s.code, s.parent!, nodes[0]!.code));
+    }
     const all = [...others, ...simulated.map((s) => s.code)];
     // Let them catch up on what was already published.
     for (;;) {

@@ -20,19 +20,20 @@ function run(cmd, args, opts = {}) {
   }
 }
 
-// 1. Java 17+ and Maven: the broker's jars come from Maven Central and run on the JVM.
+// 1. A JDK 17+ and Maven: the broker's jars come from Maven Central and run on the JVM; the
+//    project's small Kafka admin tool (SCRAM users) is compiled with javac.
 function javaMajor() {
   const r = spawnSync('java', ['-version'], { encoding: 'utf8' });
   const m = /version "(\d+)/.exec(`${r.stderr}${r.stdout}`);
   return m ? Number(m[1]) : 0;
 }
-if (javaMajor() < 17 || !has('mvn', ['-v'])) {
+if (javaMajor() < 17 || !has('javac', ['-version']) || !has('mvn', ['-v'])) {
   if (process.getuid?.() === 0 && has('apt-get', ['--version'])) {
-    say('Installing Java 17 and Maven from Debian packages ...');
+    say('Installing a JDK 17 and Maven from Debian packages ...');
     run('apt-get', ['update', '-q']);
-    run('apt-get', ['install', '-y', '-q', 'openjdk-17-jre-headless', 'maven'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    run('apt-get', ['install', '-y', '-q', 'openjdk-17-jdk-headless', 'maven'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   } else {
-    process.stderr.write('[setup] Tongban needs Java 17+ and Maven (mvn) on the PATH for its embedded Kafka broker. Install them and retry.\n');
+    process.stderr.write('[setup] Tongban needs a JDK 17+ (java and javac) and Maven (mvn) on the PATH for its embedded Kafka broker. Install them and retry.\n');
     process.exit(1);
   }
 }

@@ -8,8 +8,8 @@ export * from './dead-letters/dead-letter.service.js';
 export * from './migrations/1763900000000-create-backbone-tables.js';
 
 import { CreateBackboneTables1763900000000 } from './migrations/1763900000000-create-backbone-tables.js';
-import { InboxRecordsObservedEvents1764100000000 } from './migrations/1764100000000-inbox-records-observed-events.js';
+import { InboxRecordsObservedEvents1764150000000 } from './migrations/1764150000000-inbox-records-observed-events.js';
 
 /** The backbone's migrations, in order; every app runs them before its own. */
-export const BACKBONE_MIGRATIONS = [CreateBackboneTables1763900000000, InboxRecordsObservedEvents1764100000000];
+export const BACKBONE_MIGRATIONS = [CreateBackboneTables1763900000000, InboxRecordsObservedEvents1764150000000];
 export * from './inbox/on-event.decorator.js';

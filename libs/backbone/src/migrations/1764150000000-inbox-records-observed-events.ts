@@ -4,8 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * The city observes events not addressed to it (its monitor): the inbox records them as observed,
  * once; a diagnostic ping keeps its target and whether it was only observed.
  */
-export class InboxRecordsObservedEvents1764100000000 implements MigrationInterface {
-  name = 'InboxRecordsObservedEvents1764100000000';
+export class InboxRecordsObservedEvents1764150000000 implements MigrationInterface {
+  name = 'InboxRecordsObservedEvents1764150000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`alter table inbox drop constraint inbox_outcome_check`);
