@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EventRegistry } from '#libs/contracts';
 import { DomainError, NotFoundError } from '#libs/domain';
 import { InboxService } from '../inbox/inbox.service.js';
+import { OutboxRepository } from '../outbox/outbox.repository.js';
 import { type DeadLetter, DeadLetterRepository, type DeadLetterStatus } from './dead-letter.repository.js';
 
 export class DeadLetterNotParkedError extends DomainError {
@@ -11,9 +12,9 @@ export class DeadLetterNotParkedError extends DomainError {
 
 export interface ReplayResult {
   id: string;
-  /** `replayed`: applied now, or found already applied (never twice); `parked`: it failed again. */
+  /** `replayed`: applied now, or found already applied (never twice), or (outgoing) put back in the outbox; `parked`: it failed again. */
   result: 'replayed' | 'parked';
-  outcome?: 'applied' | 'duplicate' | 'stale';
+  outcome?: 'applied' | 'duplicate' | 'stale' | 'requeued';
   errorCode?: string;
   error?: string;
 }
@@ -25,6 +26,7 @@ export class DeadLetterService {
     private readonly repo: DeadLetterRepository,
     private readonly registry: EventRegistry,
     private readonly inbox: InboxService,
+    private readonly outbox: OutboxRepository,
   ) {}
 
   list(status: DeadLetterStatus | undefined, limit: number, offset: number): Promise<{ items: DeadLetter[]; total: number }> {
@@ -40,6 +42,12 @@ export class DeadLetterService {
   async replay(id: string, by: string): Promise<ReplayResult> {
     const dl = await this.get(id);
     if (dl.status !== 'parked') throw new DeadLetterNotParkedError(`死信 ${id} 已是 ${dl.status} 状态`, `dead letter ${id} is already ${dl.status}`);
+    if (dl.direction === 'outgoing') {
+      // An outbox row the broker refused goes back in line (e.g. once its topic exists); parked again if still refused.
+      await this.outbox.unpark(dl.offset);
+      await this.repo.resolve(id, 'replayed', by);
+      return { id, result: 'replayed', outcome: 'requeued' };
+    }
     const parsed = this.registry.parse(dl.value);
     if (!parsed.ok) {
       await this.repo.recordFailedReplay(id, parsed.code, parsed.reason);

@@ -1,7 +1,7 @@
 import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { topicSpecsFor, topicsReadBy } from '#libs/contracts';
 import { type ConsumerState, GroupConsumer } from '#libs/messaging';
-import { KafkaService, NodeContext } from '#libs/node-kit';
+import { type Known, KafkaService, LastKnown, NodeContext } from '#libs/node-kit';
 import { InboxService } from './inbox.service.js';
 
 /** The node's Kafka entry point: a thin adapter from the consumer group to the inbox service. */
@@ -10,7 +10,7 @@ export class InboxConsumer implements OnApplicationBootstrap, OnApplicationShutd
   private consumer?: GroupConsumer;
   private startError?: string;
   private stopping = false;
-  private lagCache?: { at: number; lag: Record<string, number> };
+  private readonly lastLag: LastKnown<Record<string, number>>;
   readonly topics: string[];
 
   constructor(
@@ -19,6 +19,7 @@ export class InboxConsumer implements OnApplicationBootstrap, OnApplicationShutd
     private readonly inbox: InboxService,
   ) {
     this.topics = [...topicsReadBy(ctx.topics, ctx.topology, ctx.code)];
+    this.lastLag = new LastKnown(() => this.kafka.admin.lag(this.ctx.consumerGroup, this.topics), { maxAgeMs: 2000, waitMs: 1000 });
   }
 
   get state(): ConsumerState {
@@ -72,12 +73,12 @@ export class InboxConsumer implements OnApplicationBootstrap, OnApplicationShutd
     if (!this.stopping) await this.start();
   }
 
-  /** Messages not yet consumed, per topic; cached for two seconds. */
-  async lag(): Promise<Record<string, number>> {
-    if (this.lagCache && Date.now() - this.lagCache.at < 2000) return this.lagCache.lag;
-    const lag = await this.kafka.admin.lag(this.ctx.consumerGroup, this.topics);
-    this.lagCache = { at: Date.now(), lag };
-    return lag;
+  /**
+   * Messages not yet consumed, per topic, as last known (asked again every two seconds, waited for
+   * at most one), with the age of the answer: a frozen broker never holds /health or /metrics.
+   */
+  lag(): Promise<Known<Record<string, number>>> {
+    return this.lastLag.get();
   }
 
   async onApplicationShutdown(): Promise<void> {
