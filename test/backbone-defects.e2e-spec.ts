@@ -61,8 +61,12 @@ describe('backbone defects of the outside review: relay spin, unsendable outbox 
       await eventually(async () => (await health(county)).checks.outbox!.relaying, (r) => r === true);
       // A backlog keeps the relay in long passes, during which NOTIFYs set it pending; the lease goes mid-pass.
       await sendPings(county, { target: TOWNSHIP, message: 'a backlog for the relay', count: 3000, keys: 10, keyPrefix: 'spin' });
-      await holder.query(`select pg_terminate_backend(pid, 5000) from pg_stat_activity where datname = $1 and application_name like 'tongban-relay-%'`, [db]);
-      await eventually(async () => (await holder.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [RELAY_LOCK])).rows[0]!.ok, (ok) => ok, 10000, 0);
+      // Ends the relay's session and takes its lock, again if the relay was quicker to take it back.
+      const takeOver = async () => {
+        await holder.query(`select pg_terminate_backend(pid, 5000) from pg_stat_activity where datname = $1 and application_name like 'tongban-relay-%'`, [db]);
+        return (await holder.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [RELAY_LOCK])).rows[0]!.ok;
+      };
+      await eventually(takeOver, (ok) => ok, 10000, 0);
       await eventually(async () => (await health(county)).checks.outbox!.relaying, (r) => r === false);
 
       const before = await metric(county, 'tongban_outbox_lease_attempts_total');

@@ -90,10 +90,15 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     if (this.leaseClient) return;
     this.leaseAttempts++;
     const client = new pg.Client({ connectionString: this.ctx.databaseUrl, application_name: `tongban-relay-${this.ctx.code}` });
-    client.on('error', (err) => {
-      this.lastError = err.message;
+    // Only the current lease's client may change the relay's state: a late event of an old or failed one must not.
+    const lost = () => {
+      if (this.leaseClient !== client) return;
       this.leader = false;
       this.leaseClient = undefined;
+    };
+    client.on('error', (err) => {
+      this.lastError = err.message;
+      lost();
     });
     await client.connect();
     const { rows } = await client.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [RELAY_LOCK]);
@@ -102,13 +107,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       return;
     }
     client.on('notification', () => {
+      if (this.leaseClient !== client) return;
       this.pending = true;
       this.wake?.();
     });
-    client.on('end', () => {
-      this.leader = false;
-      this.leaseClient = undefined;
-    });
+    client.on('end', lost);
     await client.query(`listen ${OUTBOX_CHANNEL}`);
     this.leaseClient = client;
     this.leader = true;
@@ -123,10 +126,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async relayWhileLeader(): Promise<void> {
-    if (!this.producer) {
-      this.producer = new IdempotentProducer(this.kafka.kafka);
-      await this.producer.connect();
-    }
+    await this.connectedProducer();
     while (!this.stopping && this.leader) {
       let sent = 0;
       this.pending = false;
@@ -134,7 +134,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         const rows = await this.repo.nextBatch(BATCH);
         if (rows.length === 0 || !this.leader) break;
         crashPoint('relay.before-publish', rows.map((r) => r.type));
-        const parked = await this.publish(this.producer, rows);
+        const parked = await this.publish(rows);
         crashPoint('relay.after-publish-before-mark', rows.map((r) => r.type));
         const published = rows.filter((r) => !parked.has(r.seq));
         await this.repo.markPublished(published.map((r) => r.seq));
@@ -159,23 +159,41 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
    * will never take, parks those and sends the rest. Returns the seqs parked. A failure that may pass
    * (broker down) is thrown as before, and the batch is tried again later.
    */
-  private async publish(producer: IdempotentProducer, rows: OutboxRow[]): Promise<Set<string>> {
+  private async connectedProducer(): Promise<IdempotentProducer> {
+    if (!this.producer) {
+      const producer = new IdempotentProducer(this.kafka.kafka);
+      await producer.connect();
+      this.producer = producer;
+    }
+    return this.producer;
+  }
+
+  /** A refused send leaves the idempotent producer's sequence numbers ahead of the broker's: the next send starts a new one. */
+  private async dropProducer(): Promise<void> {
+    const spoilt = this.producer;
+    this.producer = undefined;
+    await spoilt?.disconnect().catch(() => undefined);
+  }
+
+  private async publish(rows: OutboxRow[]): Promise<Set<string>> {
     const parked = new Set<string>();
     const message = (r: OutboxRow) => ({ topic: r.topic, key: r.key, value: JSON.stringify(r.envelope), headers: { 'event-id': r.eventId, 'event-type': r.type, source: this.ctx.code } });
     try {
-      await producer.send(rows.map(message));
+      await (await this.connectedProducer()).send(rows.map(message));
       return parked;
     } catch (err) {
       if (!unsendableReason(err)) throw err;
+      await this.dropProducer();
       this.ctx.logger.warn({ err, component: 'outbox-relay', rows: rows.length }, 'the broker refused a batch for good; sending its events one by one');
     }
     for (const r of rows) {
       const m = message(r);
       try {
-        await producer.send([m]);
+        await (await this.connectedProducer()).send([m]);
       } catch (err) {
         const reason = unsendableReason(err);
         if (!reason) throw err;
+        await this.dropProducer();
         const detail = `${(err as Error).message}; topic ${r.topic}, ${Buffer.byteLength(m.value)} bytes`;
         await this.deadLetters.parkOutgoing(r, `OUTBOX_${reason}`, `事件 ${r.eventId}（${r.type}）无法发送到 Kafka，已暂存待处理 / the broker will never take event ${r.eventId} (${r.type}): ${detail}`);
         parked.add(r.seq);
