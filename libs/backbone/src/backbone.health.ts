@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { Gauge } from 'prom-client';
+import { Counter, Gauge } from 'prom-client';
 import { HealthRegistry, MetricsService } from '#libs/node-kit';
 import { DeadLetterRepository } from './dead-letters/dead-letter.repository.js';
 import { InboxConsumer } from './inbox/inbox.consumer.js';
@@ -23,18 +23,36 @@ export class BackboneHealth implements OnModuleInit {
   onModuleInit(): void {
     this.health.register('consumer', async () => {
       const state = this.consumer.state;
-      const lag = state === 'running' ? await this.consumer.lag().catch(() => ({})) : {};
-      return { status: state === 'running' ? 'up' : 'down', state, topics: this.consumer.topics, lag, error: this.consumer.error, ...this.inbox.stats };
+      const lag = state === 'running' ? await this.consumer.lag() : undefined;
+      return {
+        status: state === 'running' ? 'up' : 'down',
+        state,
+        topics: this.consumer.topics,
+        lag: lag?.value ?? {},
+        lagAgeSeconds: lag?.ageSeconds,
+        lagError: lag?.error,
+        error: this.consumer.error,
+        ...this.inbox.stats,
+      };
     });
     this.health.register('outbox', async () => {
-      const b = await this.outbox.backlog();
-      return { status: 'up', backlog: b.count, oldestUnpublishedAgeSeconds: Math.round(b.oldestAgeSeconds * 10) / 10, relaying: this.relay.leader, published: this.relay.published, lastError: this.relay.lastError };
+      const [b, parked] = await Promise.all([this.outbox.backlog(), this.outbox.countParked()]);
+      return { status: 'up', backlog: b.count, parked, oldestUnpublishedAgeSeconds: Math.round(b.oldestAgeSeconds * 10) / 10, relaying: this.relay.leader, published: this.relay.published, lastError: this.relay.lastError };
     });
     this.health.register('deadLetters', async () => ({ status: 'up', parked: await this.deadLetters.countParked() }));
 
     const r = this.metrics.registry;
     // prom-client calls collect() with the gauge as `this`, so the sources are captured here.
-    const { outbox, consumer, deadLetters, inbox } = this;
+    const { outbox, consumer, deadLetters, inbox, relay } = this;
+    new Counter({
+      name: 'tongban_outbox_lease_attempts_total',
+      help: 'Connections opened by the outbox relay to try for its lease',
+      registers: [r],
+      collect() {
+        this.reset();
+        this.inc(relay.leaseAttempts);
+      },
+    });
     new Gauge({
       name: 'tongban_outbox_backlog',
       help: 'Outbox events not yet published',
@@ -57,8 +75,25 @@ export class BackboneHealth implements OnModuleInit {
       labelNames: ['topic'],
       registers: [r],
       async collect() {
-        const lag = await consumer.lag().catch(() => ({}) as Record<string, number>);
-        for (const [topic, n] of Object.entries(lag)) this.set({ topic }, n);
+        const lag = await consumer.lag();
+        for (const [topic, n] of Object.entries(lag.value ?? {})) this.set({ topic }, n);
+      },
+    });
+    new Gauge({
+      name: 'tongban_consumer_lag_age_seconds',
+      help: 'Age of the consumer lag figures (read from the broker in the background); -1 before the first answer',
+      registers: [r],
+      async collect() {
+        // The same answer as the lag gauge's: the refresh in flight is shared.
+        this.set((await consumer.lag()).ageSeconds ?? -1);
+      },
+    });
+    new Gauge({
+      name: 'tongban_outbox_parked',
+      help: 'Outbox events parked because the broker will never take them (see /dead-letters, direction outgoing)',
+      registers: [r],
+      async collect() {
+        this.set(await outbox.countParked());
       },
     });
     new Gauge({

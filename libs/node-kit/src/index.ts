@@ -13,3 +13,4 @@ export * from './public.decorator.js';
 export * from './validation.js';
 export * from './page.query.js';
 export * from './clock.js';
+export * from './last-known.js';

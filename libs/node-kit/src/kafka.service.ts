@@ -1,6 +1,10 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { ClusterAdmin, type Kafka, createKafka } from '#libs/messaging';
+import { type Known, LastKnown } from './last-known.js';
 import { NodeContext } from './node-context.js';
+
+/** A Kafka answer older than this no longer counts as the broker being up. */
+const KAFKA_CHECK_STALE_SECONDS = 10;
 
 /** The node's connection to Kafka: one client, shared by the outbox relay and the inbox consumer. */
 @Injectable()
@@ -8,7 +12,7 @@ export class KafkaService implements OnApplicationShutdown {
   readonly kafka: Kafka;
   /** Kept open for the questions asked often: health, consumer lag. */
   readonly admin: ClusterAdmin;
-  private lastCheck?: { at: number; ok: boolean; detail: Record<string, unknown> };
+  private readonly cluster: LastKnown<{ clusterId: string; brokers: number }>;
 
   constructor(ctx: NodeContext) {
     const env = ctx.env;
@@ -20,22 +24,21 @@ export class KafkaService implements OnApplicationShutdown {
       ctx.logger[level]({ component: 'kafka', ...extra }, message);
     });
     this.admin = new ClusterAdmin(this.kafka);
+    this.cluster = new LastKnown(() => this.admin.describe(), { maxAgeMs: 2000, waitMs: 1000 });
   }
 
-  /** Whether a client can describe the cluster; cached for two seconds so /health stays cheap. */
+  /**
+   * Whether a client can describe the cluster, from the last answer (asked again every two seconds,
+   * waited for at most one): /health never hangs on a frozen broker, and shows how old its answer is.
+   */
   async check(): Promise<{ ok: boolean; detail: Record<string, unknown> }> {
-    if (this.lastCheck && Date.now() - this.lastCheck.at < 2000) return this.lastCheck;
-    try {
-      const c = await this.admin.describe();
-      this.lastCheck = { at: Date.now(), ok: c.brokers > 0, detail: { clusterId: c.clusterId, brokers: c.brokers } };
-    } catch (err) {
-      this.lastCheck = { at: Date.now(), ok: false, detail: { error: (err as Error).message } };
-    }
-    return this.lastCheck;
+    const known: Known<{ clusterId: string; brokers: number }> = await this.cluster.get();
+    const fresh = known.ageSeconds !== undefined && known.ageSeconds < KAFKA_CHECK_STALE_SECONDS;
+    const ok = !known.error && fresh && (known.value?.brokers ?? 0) > 0;
+    return { ok, detail: { clusterId: known.value?.clusterId, brokers: known.value?.brokers, ageSeconds: known.ageSeconds, error: known.error ?? (fresh ? undefined : 'no answer from the broker') } };
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.lastCheck = undefined;
     await this.admin.disconnect();
   }
 }

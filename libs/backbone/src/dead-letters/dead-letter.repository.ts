@@ -3,9 +3,11 @@ import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import type { EventEnvelope, MessageGlimpse } from '#libs/contracts';
 import type { IncomingMessage } from '#libs/messaging';
-import { OutboxRepository } from '../outbox/outbox.repository.js';
+import { type OutboxRow, OutboxRepository } from '../outbox/outbox.repository.js';
 
 export type DeadLetterStatus = 'parked' | 'replayed' | 'discarded';
+/** `incoming`: a message this node could not apply; `outgoing`: an outbox row the broker would not take. */
+export type DeadLetterDirection = 'incoming' | 'outgoing';
 
 export interface DeadLetter {
   id: string;
@@ -21,6 +23,7 @@ export interface DeadLetter {
   errorMessage: string;
   attempts: number;
   status: DeadLetterStatus;
+  direction: DeadLetterDirection;
   parkedAt: string;
   resolvedAt: string | null;
   resolvedBy: string | null;
@@ -39,7 +42,7 @@ export interface ParkRequest {
 }
 
 const COLUMNS = `id, event_id as "eventId", type, source, key, topic, partition, "offset"::text as "offset", value, error_code as "errorCode",
-  error_message as "errorMessage", attempts, status, parked_at as "parkedAt", resolved_at as "resolvedAt", resolved_by as "resolvedBy"`;
+  error_message as "errorMessage", attempts, status, direction, parked_at as "parkedAt", resolved_at as "resolvedAt", resolved_by as "resolvedBy"`;
 
 /** The only place that queries the dead_letter table. */
 @Injectable()
@@ -76,6 +79,26 @@ export class DeadLetterRepository {
         },
       ]);
       return id;
+    });
+  }
+
+  /**
+   * Parks an outbox row the broker will never take: it leaves the relay's reads, and an outgoing
+   * dead letter (partition -1, the outbox seq as offset) records it, in one transaction. No copy goes
+   * to the dead-letter topic: the row may be what the broker refuses.
+   */
+  async parkOutgoing(row: OutboxRow, errorCode: string, reason: string): Promise<string> {
+    return this.ds.transaction(async (m) => {
+      await this.outbox.markParked(m, row.seq, reason);
+      const rows: Array<{ id: string }> = await m.query(
+        `insert into dead_letter (id, event_id, type, source, key, topic, partition, "offset", value, error_code, error_message, attempts, direction)
+         values ($1, $2, $3, $4, $5, $6, -1, $7, $8, $9, $10, 1, 'outgoing')
+         on conflict (topic, partition, "offset") do update set status = 'parked', error_code = excluded.error_code, error_message = excluded.error_message,
+           attempts = dead_letter.attempts + 1, resolved_at = null, resolved_by = null
+         returning id`,
+        [uuidv7(), row.eventId, row.type, typeof row.envelope.source === 'string' ? row.envelope.source : null, row.key, row.topic, row.seq, JSON.stringify(row.envelope), errorCode, reason],
+      );
+      return rows[0]!.id;
     });
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, maskResidentIdsInText, NotFoundError } from '#libs/domain';
 import { InboxService } from '../inbox/inbox.service.js';
+import { OutboxRepository } from '../outbox/outbox.repository.js';
 import { type DeadLetter, DeadLetterRepository, type DeadLetterStatus } from './dead-letter.repository.js';
 
 export class DeadLetterNotParkedError extends DomainError {
@@ -10,9 +11,9 @@ export class DeadLetterNotParkedError extends DomainError {
 
 export interface ReplayResult {
   id: string;
-  /** `replayed`: applied now, or found already applied (never twice); `parked`: it failed again; `skipped`: not found or not parked. */
+  /** `replayed`: applied now, found already applied (never twice), or (outgoing) put back in the outbox; `parked`: it failed again; `skipped`: not found or not parked. */
   result: 'replayed' | 'parked' | 'skipped';
-  outcome?: 'applied' | 'duplicate' | 'stale' | 'observed' | 'ignored';
+  outcome?: 'applied' | 'duplicate' | 'stale' | 'observed' | 'ignored' | 'requeued';
   errorCode?: string;
   error?: string;
 }
@@ -40,6 +41,7 @@ export class DeadLetterService {
   constructor(
     private readonly repo: DeadLetterRepository,
     private readonly inbox: InboxService,
+    private readonly outbox: OutboxRepository,
   ) {}
 
   /** Parked messages as an operator sees them: resident IDs in them masked (the rows stay whole for replay). */
@@ -62,6 +64,12 @@ export class DeadLetterService {
   async replay(id: string, by: string): Promise<ReplayResult> {
     const dl = await this.get(id);
     if (dl.status !== 'parked') throw new DeadLetterNotParkedError(`死信 ${id} 已是 ${dl.status} 状态`, `dead letter ${id} is already ${dl.status}`);
+    if (dl.direction === 'outgoing') {
+      // An outbox row the broker refused goes back in line (e.g. once its topic exists); parked again if still refused.
+      await this.outbox.unpark(dl.offset);
+      await this.repo.resolve(id, 'replayed', by);
+      return { id, result: 'replayed', outcome: 'requeued' };
+    }
     try {
       const message = { topic: dl.topic, partition: dl.partition, offset: dl.offset, key: dl.key, value: Buffer.from(dl.value, 'utf8'), timestamp: dl.parkedAt, headers: {} };
       const res = await this.inbox.replay(message);

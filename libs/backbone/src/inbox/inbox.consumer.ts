@@ -1,7 +1,7 @@
 import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { ALL_EVENTS, topicsReadBy } from '#libs/contracts';
 import { type ConsumerState, GroupConsumer } from '#libs/messaging';
-import { KafkaService, NodeContext } from '#libs/node-kit';
+import { type Known, KafkaService, LastKnown, NodeContext } from '#libs/node-kit';
 import { EventHandlers } from './event-handlers.js';
 import { InboxService } from './inbox.service.js';
 
@@ -11,7 +11,7 @@ export class InboxConsumer implements OnApplicationBootstrap, OnApplicationShutd
   private consumer?: GroupConsumer;
   private startError?: string;
   private stopping = false;
-  private lagCache?: { at: number; lag: Record<string, number> };
+  private readonly lastLag: LastKnown<Record<string, number>>;
   readonly topics: string[];
 
   constructor(
@@ -21,6 +21,7 @@ export class InboxConsumer implements OnApplicationBootstrap, OnApplicationShutd
     private readonly handlers: EventHandlers,
   ) {
     this.topics = [...topicsReadBy(ctx.topics, ctx.topology, ctx.code)];
+    this.lastLag = new LastKnown(() => this.kafka.admin.lag(this.ctx.consumerGroup, this.topics), { maxAgeMs: 2000, waitMs: 1000 });
   }
 
   get state(): ConsumerState {
@@ -80,12 +81,12 @@ export class InboxConsumer implements OnApplicationBootstrap, OnApplicationShutd
     if (!this.stopping) await this.start();
   }
 
-  /** Messages not yet consumed, per topic; cached for two seconds. */
-  async lag(): Promise<Record<string, number>> {
-    if (this.lagCache && Date.now() - this.lagCache.at < 2000) return this.lagCache.lag;
-    const lag = await this.kafka.admin.lag(this.ctx.consumerGroup, this.topics);
-    this.lagCache = { at: Date.now(), lag };
-    return lag;
+  /**
+   * Messages not yet consumed, per topic, as last known (asked again every two seconds, waited for
+   * at most one), with the age of the answer: a frozen broker never holds /health or /metrics.
+   */
+  lag(): Promise<Known<Record<string, number>>> {
+    return this.lastLag.get();
   }
 
   async onApplicationShutdown(): Promise<void> {

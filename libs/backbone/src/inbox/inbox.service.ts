@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type EventEnvelope, EventRegistry, isAddressedTo, type MessageGlimpse, originOf } from '#libs/contracts';
 import { DomainError } from '#libs/domain';
@@ -7,6 +7,7 @@ import { NodeContext } from '#libs/node-kit';
 import { DeadLetterRepository } from '../dead-letters/dead-letter.repository.js';
 import { crashPoint } from '../faults.js';
 import { EventHandlers } from './event-handlers.js';
+import { classifyFailure } from './failure-kind.js';
 import { InboxRepository, type MessagePosition } from './inbox.repository.js';
 
 export class NoHandlerError extends DomainError {
@@ -49,6 +50,17 @@ export class InboxStats {
   /** Messages between other nodes that the observing city could not read; their addressee parks them. */
   observedRejected = 0;
   retries = 0;
+  /** Waits for the database (or the way to it) to come back; no attempt is counted for them. */
+  infrastructureWaits = 0;
+}
+
+/** Longest pause between two looks at a database that is down. */
+const INFRA_WAIT_MAX_MS = 5000;
+
+export class InboxStoppingError extends Error {
+  constructor() {
+    super('the node is shutting down while waiting for its database; the message stays unacknowledged');
+  }
 }
 
 /**
@@ -57,8 +69,9 @@ export class InboxStats {
  * with backoff and then parked so that its partition moves on.
  */
 @Injectable()
-export class InboxService {
+export class InboxService implements BeforeApplicationShutdown {
   readonly stats = new InboxStats();
+  private stopping = false;
 
   constructor(
     private readonly ctx: NodeContext,
@@ -69,6 +82,11 @@ export class InboxService {
     private readonly deadLetters: DeadLetterRepository,
     @Inject(INBOX_SETTINGS) private readonly settings: InboxSettings,
   ) {}
+
+  /** Before the consumer stops: a wait for the database gives up, so the stop is not held by it. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+  }
 
   async handle(msg: IncomingMessage, heartbeat: () => Promise<void>): Promise<void> {
     const verdict = this.classify(msg);
@@ -81,14 +99,21 @@ export class InboxService {
       return;
     }
     const env = verdict.env;
-    for (let attempt = 1; ; attempt++) {
+    for (let attempt = 1, outage = 0; ; attempt++) {
       try {
         if (verdict.kind === 'observe') await this.observeOnce(env, msg);
         else await this.applyOnce(env, msg);
         return;
       } catch (err) {
-        const retryable = !(err instanceof DomainError) || err.retryable;
-        if (!retryable || attempt >= this.settings.maxAttempts) {
+        const kind = classifyFailure(err);
+        if (kind === 'infrastructure') {
+          // Not the message's fault: wait for the database, and try again without counting an attempt.
+          await this.waitForInfrastructure(++outage, err, heartbeat);
+          attempt--;
+          continue;
+        }
+        outage = 0;
+        if (kind === 'permanent' || attempt >= this.settings.maxAttempts) {
           const code = err instanceof DomainError ? err.code : 'HANDLER_FAILED';
           await this.park(msg, env, code, (err as Error).message, attempt);
           return;
@@ -110,7 +135,8 @@ export class InboxService {
     while (i < messages.length) {
       if (!control.isRunning() || control.isStale()) return;
       const chunk = messages.slice(i, i + CHUNK);
-      let done = await this.applyChunk(chunk).catch((err: unknown) => {
+      let done = await this.applyChunkWaitingForInfrastructure(chunk, control.heartbeat).catch((err: unknown) => {
+        if (err instanceof InboxStoppingError) throw err;
         this.ctx.logger.warn({ err, topic: chunk[0]!.topic, partition: chunk[0]!.partition }, 'a chunk of events failed; applying them one by one');
         return 0;
       });
@@ -126,6 +152,28 @@ export class InboxService {
       i += done;
       await control.heartbeat();
     }
+  }
+
+  /** A chunk that meets a database outage is tried again as a whole once the database is back. */
+  private async applyChunkWaitingForInfrastructure(chunk: IncomingMessage[], heartbeat: () => Promise<void>): Promise<number> {
+    for (let outage = 1; ; outage++) {
+      try {
+        return await this.applyChunk(chunk);
+      } catch (err) {
+        if (classifyFailure(err) !== 'infrastructure') throw err;
+        await this.waitForInfrastructure(outage, err, heartbeat);
+      }
+    }
+  }
+
+  /** Backs off (heartbeating) while the database is unreachable; gives up only when the node stops. */
+  private async waitForInfrastructure(outage: number, err: unknown, heartbeat: () => Promise<void>): Promise<void> {
+    if (this.stopping) throw new InboxStoppingError();
+    this.stats.infrastructureWaits++;
+    const wait = Math.min(INFRA_WAIT_MAX_MS, this.settings.backoffBaseMs * 2 ** (outage - 1));
+    this.ctx.logger.warn({ err, outage, waitMs: wait }, 'the database is unreachable; waiting for it before applying again');
+    await this.pause(wait, heartbeat);
+    if (this.stopping) throw new InboxStoppingError();
   }
 
   /**
@@ -257,7 +305,11 @@ export class InboxService {
   }
 
   private async backoff(attempt: number, heartbeat: () => Promise<void>): Promise<void> {
-    let wait = Math.min(this.settings.backoffMaxMs, this.settings.backoffBaseMs * 4 ** (attempt - 1));
+    await this.pause(Math.min(this.settings.backoffMaxMs, this.settings.backoffBaseMs * 4 ** (attempt - 1)), heartbeat);
+  }
+
+  /** Waits `wait` ms, heartbeating at least every 2 s so the group keeps the partition. */
+  private async pause(wait: number, heartbeat: () => Promise<void>): Promise<void> {
     while (wait > 0) {
       const step = Math.min(wait, 2000);
       await new Promise((r) => setTimeout(r, step));

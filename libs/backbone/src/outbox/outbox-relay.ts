@@ -2,15 +2,19 @@ import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } f
 import pg from 'pg';
 import { IdempotentProducer } from '#libs/messaging';
 import { KafkaService, NodeContext } from '#libs/node-kit';
+import { DeadLetterRepository } from '../dead-letters/dead-letter.repository.js';
 import { crashPoint } from '../faults.js';
 import { InboxRepository } from '../inbox/inbox.repository.js';
-import { OUTBOX_CHANNEL, OutboxRepository } from './outbox.repository.js';
+import { OUTBOX_CHANNEL, OutboxRepository, type OutboxRow } from './outbox.repository.js';
+import { unsendableReason } from './unsendable.js';
 
 /** The advisory lock that makes one replica of a node the relay; the others stand by. */
 const RELAY_LOCK = 7_101_002;
 const BATCH = 500;
 const POLL_MS = 1000;
 const STANDBY_RETRY_MS = 2000;
+/** Backoff after a failure (database or broker down): 1 s, doubling up to this. */
+const FAILURE_BACKOFF_MAX_MS = 30_000;
 const CLEANUP_EVERY_MS = 30_000;
 const KEEP_PUBLISHED_SECONDS = 600;
 /**
@@ -35,14 +39,19 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private loop?: Promise<void>;
   leader = false;
   published = 0;
+  /** Connections opened to try for the lease, for /metrics: a spinning relay shows here. */
+  leaseAttempts = 0;
   lastError?: string;
   private lastCleanup = 0;
+  /** Failures in a row, for the backoff; reset by a pass that went through. */
+  private failures = 0;
 
   constructor(
     private readonly ctx: NodeContext,
     private readonly kafka: KafkaService,
     private readonly repo: OutboxRepository,
     private readonly inbox: InboxRepository,
+    private readonly deadLetters: DeadLetterRepository,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -60,15 +69,17 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       try {
         await this.acquireLease();
         if (!this.leader) {
-          await this.sleep(STANDBY_RETRY_MS);
+          this.failures = 0;
+          await this.pause(STANDBY_RETRY_MS);
           continue;
         }
         await this.relayWhileLeader();
       } catch (err) {
+        this.failures++;
         this.lastError = (err as Error).message;
-        this.ctx.logger.warn({ err, component: 'outbox-relay' }, 'outbox relay error; retrying');
+        this.ctx.logger.warn({ err, component: 'outbox-relay', failures: this.failures }, 'outbox relay error; retrying');
         await this.dropLease();
-        await this.sleep(1000);
+        await this.pause(Math.min(FAILURE_BACKOFF_MAX_MS, 1000 * 2 ** (this.failures - 1)));
       }
     }
     await this.dropLease();
@@ -77,11 +88,17 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async acquireLease(): Promise<void> {
     if (this.leaseClient) return;
+    this.leaseAttempts++;
     const client = new pg.Client({ connectionString: this.ctx.databaseUrl, application_name: `tongban-relay-${this.ctx.code}` });
-    client.on('error', (err) => {
-      this.lastError = err.message;
+    // Only the current lease's client may change the relay's state: a late event of an old or failed one must not.
+    const lost = () => {
+      if (this.leaseClient !== client) return;
       this.leader = false;
       this.leaseClient = undefined;
+    };
+    client.on('error', (err) => {
+      this.lastError = err.message;
+      lost();
     });
     await client.connect();
     const { rows } = await client.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [RELAY_LOCK]);
@@ -90,13 +107,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       return;
     }
     client.on('notification', () => {
+      if (this.leaseClient !== client) return;
       this.pending = true;
       this.wake?.();
     });
-    client.on('end', () => {
-      this.leader = false;
-      this.leaseClient = undefined;
-    });
+    client.on('end', lost);
     await client.query(`listen ${OUTBOX_CHANNEL}`);
     this.leaseClient = client;
     this.leader = true;
@@ -111,10 +126,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async relayWhileLeader(): Promise<void> {
-    if (!this.producer) {
-      this.producer = new IdempotentProducer(this.kafka.kafka);
-      await this.producer.connect();
-    }
+    await this.connectedProducer();
     while (!this.stopping && this.leader) {
       let sent = 0;
       this.pending = false;
@@ -122,16 +134,16 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         const rows = await this.repo.nextBatch(BATCH);
         if (rows.length === 0 || !this.leader) break;
         crashPoint('relay.before-publish', rows.map((r) => r.type));
-        await this.producer.send(
-          rows.map((r) => ({ topic: r.topic, key: r.key, value: JSON.stringify(r.envelope), headers: { 'event-id': r.eventId, 'event-type': r.type, source: this.ctx.code } })),
-        );
+        const parked = await this.publish(rows);
         crashPoint('relay.after-publish-before-mark', rows.map((r) => r.type));
-        await this.repo.markPublished(rows.map((r) => r.seq));
+        const published = rows.filter((r) => !parked.has(r.seq));
+        await this.repo.markPublished(published.map((r) => r.seq));
         sent += rows.length;
-        this.published += rows.length;
+        this.published += published.length;
         if (rows.length < BATCH) break;
       }
       this.lastError = undefined;
+      this.failures = 0;
       if (Date.now() - this.lastCleanup > CLEANUP_EVERY_MS) {
         this.lastCleanup = Date.now();
         // Housekeeping runs on the one replica that relays, in bounded batches.
@@ -140,6 +152,64 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       }
       if (sent === 0) await this.sleep(POLL_MS);
     }
+  }
+
+  /**
+   * Sends a batch; if the broker refuses it for good, sends its rows one by one to find the ones it
+   * will never take, parks those and sends the rest. Returns the seqs parked. A failure that may pass
+   * (broker down) is thrown as before, and the batch is tried again later.
+   */
+  private async connectedProducer(): Promise<IdempotentProducer> {
+    if (!this.producer) {
+      const producer = new IdempotentProducer(this.kafka.kafka);
+      await producer.connect();
+      this.producer = producer;
+    }
+    return this.producer;
+  }
+
+  /** A refused send leaves the idempotent producer's sequence numbers ahead of the broker's: the next send starts a new one. */
+  private async dropProducer(): Promise<void> {
+    const spoilt = this.producer;
+    this.producer = undefined;
+    await spoilt?.disconnect().catch(() => undefined);
+  }
+
+  private async publish(rows: OutboxRow[]): Promise<Set<string>> {
+    const parked = new Set<string>();
+    const message = (r: OutboxRow) => ({ topic: r.topic, key: r.key, value: JSON.stringify(r.envelope), headers: { 'event-id': r.eventId, 'event-type': r.type, source: this.ctx.code } });
+    try {
+      await (await this.connectedProducer()).send(rows.map(message));
+      return parked;
+    } catch (err) {
+      if (!unsendableReason(err)) throw err;
+      await this.dropProducer();
+      this.ctx.logger.warn({ err, component: 'outbox-relay', rows: rows.length }, 'the broker refused a batch for good; sending its events one by one');
+    }
+    for (const r of rows) {
+      const m = message(r);
+      try {
+        await (await this.connectedProducer()).send([m]);
+      } catch (err) {
+        const reason = unsendableReason(err);
+        if (!reason) throw err;
+        await this.dropProducer();
+        const detail = `${(err as Error).message}; topic ${r.topic}, ${Buffer.byteLength(m.value)} bytes`;
+        await this.deadLetters.parkOutgoing(r, `OUTBOX_${reason}`, `事件 ${r.eventId}（${r.type}）无法发送到 Kafka，已暂存待处理 / the broker will never take event ${r.eventId} (${r.type}): ${detail}`);
+        parked.add(r.seq);
+        this.ctx.logger.error({ component: 'outbox-relay', eventId: r.eventId, type: r.type, topic: r.topic, key: r.key, reason }, 'outbox event parked: the broker will never take it');
+      }
+    }
+    return parked;
+  }
+
+  /**
+   * Waits the full interval whatever NOTIFYs were pending: they were for the lease that is gone, and
+   * honouring them here would open a new connection per pass.
+   */
+  private pause(ms: number): Promise<void> {
+    this.pending = false;
+    return this.sleep(ms);
   }
 
   /** Sleeps until woken by a NOTIFY, a shutdown, or the poll interval. */

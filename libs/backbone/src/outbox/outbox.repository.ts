@@ -33,10 +33,27 @@ export class OutboxRepository {
   /** The oldest unpublished rows, in the order they were written. */
   async nextBatch(limit: number): Promise<OutboxRow[]> {
     const rows: Array<{ seq: string; event_id: string; topic: string; key: string; type: string; envelope: Record<string, unknown> }> = await this.ds.query(
-      'select seq, event_id, topic, key, type, envelope from outbox where published_at is null order by seq limit $1',
+      'select seq, event_id, topic, key, type, envelope from outbox where published_at is null and parked_at is null order by seq limit $1',
       [limit],
     );
     return rows.map((r) => ({ seq: r.seq, eventId: r.event_id, topic: r.topic, key: r.key, type: r.type, envelope: r.envelope }));
+  }
+
+  /** Inside the caller's transaction: takes a row the broker will never take out of the relay's reads. */
+  async markParked(manager: EntityManager, seq: string, reason: string): Promise<void> {
+    await manager.query('update outbox set parked_at = clock_timestamp(), park_reason = $2 where seq = $1 and published_at is null', [seq, reason]);
+  }
+
+  /** Puts a parked row back in line (an operator's replay of an outgoing dead letter). */
+  async unpark(seq: string): Promise<boolean> {
+    const res: [unknown[], number] = await this.ds.query('update outbox set parked_at = null, park_reason = null where seq = $1 and parked_at is not null', [seq]);
+    if (res[1] === 1) await this.ds.query(`select pg_notify('${OUTBOX_CHANNEL}', '')`);
+    return res[1] === 1;
+  }
+
+  async countParked(): Promise<number> {
+    const [row]: Array<{ n: string }> = await this.ds.query('select count(*)::text as n from outbox where parked_at is not null');
+    return Number(row?.n ?? 0);
   }
 
   async markPublished(seqs: string[]): Promise<void> {
@@ -55,7 +72,7 @@ export class OutboxRepository {
 
   async backlog(): Promise<{ count: number; oldestAgeSeconds: number }> {
     const [row]: Array<{ count: string; oldest: number | null }> = await this.ds.query(
-      `select count(*)::text as count, extract(epoch from clock_timestamp() - min(created_at))::float8 as oldest from outbox where published_at is null`,
+      `select count(*)::text as count, extract(epoch from clock_timestamp() - min(created_at))::float8 as oldest from outbox where published_at is null and parked_at is null`,
     );
     return { count: Number(row?.count ?? 0), oldestAgeSeconds: row?.oldest ?? 0 };
   }
