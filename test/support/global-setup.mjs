@@ -1,7 +1,7 @@
 // Loaded by Jest before any end-to-end file, as plain ESM from the built libraries (npm test builds).
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EmbeddedKafka, EmbeddedPostgres, projectRoot, SecretStore, stateDir } from '#libs/infra';
+import { EmbeddedKafka, EmbeddedPostgres, projectRoot, readPid, removeFile, SecretStore, stateDir, writePid } from '#libs/infra';
 
 /** An expected failure: Jest shows the sentence, without a stack trace. */
 function failure(message) {
@@ -24,6 +24,15 @@ export default async function globalSetup() {
   const kafkaPort = Number(process.env.TONGBAN_TEST_KAFKA_PORT ?? 19092);
   const pgPort = Number(process.env.TONGBAN_TEST_POSTGRES_PORT ?? 15433);
   const root = stateDir('test');
+  mkdirSync(root, { recursive: true });
+  // One run at a time per clone: a second one would wipe the first one's broker and database under it.
+  const runPid = join(root, 'run.pid');
+  const other = readPid(runPid);
+  if (other !== undefined && other !== process.pid) {
+    throw failure(`Another end-to-end run (pid ${other}) is using ${root}: wait for it to finish, or stop it, then run the tests again.`);
+  }
+  writePid(runPid, process.pid);
+  globalThis.__tongbanRunPid = runPid;
   rmSync(join(root, 'networks'), { recursive: true, force: true });
   rmSync(join(root, 'secrets'), { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
@@ -59,6 +68,7 @@ export default async function globalSetup() {
   const failed = (await Promise.allSettled(tasks)).filter((r) => r.status === 'rejected');
   if (failed.length) {
     await Promise.allSettled(starters.map((s) => s.stop()));
+    removeFile(runPid);
     throw failure(`The end-to-end infrastructure did not start, and what had started was stopped:\n${failed.map((r) => r.reason.message).join('\n')}`);
   }
   // Holds the test broker's admin secret: readable by its owner only.

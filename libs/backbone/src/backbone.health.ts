@@ -7,6 +7,21 @@ import { InboxService } from './inbox/inbox.service.js';
 import { OutboxRelay } from './outbox/outbox-relay.js';
 import { OutboxRepository } from './outbox/outbox.repository.js';
 
+/**
+ * A figure read from the node's database for /metrics, or undefined (the gauge keeps its last value)
+ * when the database does not answer within a second: /metrics must answer during an outage, which
+ * is when it is read the most.
+ */
+async function fromDatabase<T>(read: () => Promise<T>): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), 1000)));
+  try {
+    return await Promise.race([read().catch(() => undefined), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Reports the backbone on /health and /metrics: outbox backlog, consumer lag, dead letters. */
 @Injectable()
 export class BackboneHealth implements OnModuleInit {
@@ -58,7 +73,8 @@ export class BackboneHealth implements OnModuleInit {
       help: 'Outbox events not yet published',
       registers: [r],
       async collect() {
-        this.set((await outbox.backlog()).count);
+        const b = await fromDatabase(() => outbox.backlog());
+        if (b) this.set(b.count);
       },
     });
     new Gauge({
@@ -66,7 +82,8 @@ export class BackboneHealth implements OnModuleInit {
       help: 'Age of the oldest unpublished outbox event',
       registers: [r],
       async collect() {
-        this.set((await outbox.backlog()).oldestAgeSeconds);
+        const b = await fromDatabase(() => outbox.backlog());
+        if (b) this.set(b.oldestAgeSeconds);
       },
     });
     new Gauge({
@@ -93,7 +110,8 @@ export class BackboneHealth implements OnModuleInit {
       help: 'Outbox events parked because the broker will never take them (see /dead-letters, direction outgoing)',
       registers: [r],
       async collect() {
-        this.set(await outbox.countParked());
+        const n = await fromDatabase(() => outbox.countParked());
+        if (n !== undefined) this.set(n);
       },
     });
     new Gauge({
@@ -101,7 +119,8 @@ export class BackboneHealth implements OnModuleInit {
       help: 'Messages parked as dead letters and not yet replayed or discarded',
       registers: [r],
       async collect() {
-        this.set(await deadLetters.countParked());
+        const n = await fromDatabase(() => deadLetters.countParked());
+        if (n !== undefined) this.set(n);
       },
     });
     new Gauge({

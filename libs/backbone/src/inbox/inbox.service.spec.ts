@@ -1,4 +1,5 @@
-import type { EventEnvelope, EventRegistry } from '#libs/contracts';
+import { TopologyIndex, validateTopology } from '#libs/config';
+import { type EventEnvelope, type EventRegistry, PingEvent, Topics } from '#libs/contracts';
 import type { BatchControl, IncomingMessage } from '#libs/messaging';
 import type { NodeContext } from '#libs/node-kit';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -8,6 +9,17 @@ import type { InboxRepository } from './inbox.repository.js';
 import { InboxService } from './inbox.service.js';
 
 const NODE = '640104100000';
+const topics = new Topics('tb');
+const topology = new TopologyIndex(
+  validateTopology({
+    name: 'unit',
+    nodes: [
+      { code: '640100000000', name: '市', tier: 'city', httpPort: 3000, database: 'c' },
+      { code: '640104000000', name: '县', tier: 'county', parent: '640100000000', httpPort: 3001, database: 'x' },
+      { code: NODE, name: '镇', tier: 'township', parent: '640104000000', httpPort: 3002, database: 'z' },
+    ],
+  }),
+);
 const connectionLost = () => Object.assign(new Error('Connection terminated unexpectedly'), {});
 const notAccepting = () => Object.assign(new Error(`database "t_${NODE}" is not currently accepting connections`), { code: '55000' });
 
@@ -27,7 +39,7 @@ function envelope(n: number): EventEnvelope {
 }
 
 function message(n: number): IncomingMessage {
-  return { topic: 'area', partition: 0, offset: String(n), key: `k-${n}`, value: Buffer.from(JSON.stringify(envelope(n))), timestamp: '0', headers: {} };
+  return { topic: topics.link('640104000000', NODE), partition: 0, offset: String(n), key: `k-${n}`, value: Buffer.from(JSON.stringify(envelope(n))), timestamp: '0', headers: {} };
 }
 
 /** An inbox whose database fails with `failures` (one per transaction) before it works again. */
@@ -42,12 +54,12 @@ function setUp(failures: Array<() => Error>) {
       return work({} as EntityManager);
     },
   };
-  const registry = { parse: (v: Buffer) => ({ ok: true, envelope: JSON.parse(v.toString('utf8')) as EventEnvelope }) };
+  const registry = { parse: (v: Buffer) => ({ ok: true, envelope: JSON.parse(v.toString('utf8')) as EventEnvelope, definition: PingEvent }) };
   const handlers = { get: () => async (env: EventEnvelope) => void applied.push(env.id) };
   const inbox = { record: async () => true, advanceKeyVersion: async () => true, setOutcome: async () => undefined };
   const deadLetters = { park: async (req: unknown) => void parked.push(req) };
   const logger = { warn: () => undefined, error: () => undefined, info: () => undefined };
-  const ctx = { code: NODE, logger, topics: { deadLetter: 'dl' }, topology: { get: () => undefined } };
+  const ctx = { code: NODE, tier: 'township', logger, topics, topology };
   const service = new InboxService(
     ctx as unknown as NodeContext,
     ds as unknown as DataSource,
