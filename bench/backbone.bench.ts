@@ -109,7 +109,13 @@ async function main(): Promise<void> {
   const kafka = new EmbeddedKafka({ port: 39092, dataDir: join(root, 'kafka'), heapMb: 768, secrets: secrets.admin() });
   const postgres = new EmbeddedPostgres({ port: 35433, dataDir: join(root, 'postgres') });
   say('Starting broker and database ...');
-  await Promise.all([kafka.start(), postgres.start()]);
+  // Both are let finish or fail; on a failure both are stopped, so no broker or database is left behind.
+  const started = await Promise.allSettled([kafka.start(), postgres.start()]);
+  const failed = started.find((r) => r.status === 'rejected');
+  if (failed) {
+    await Promise.allSettled([kafka.stop(), postgres.stop()]);
+    throw failed.reason;
+  }
   const nodes: NodeProcess[] = [];
   try {
     say('Raw kafkajs produce-consume loop ...');

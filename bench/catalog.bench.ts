@@ -113,7 +113,13 @@ async function main(): Promise<void> {
   const kafka = new EmbeddedKafka({ port: 39092, dataDir: join(root, 'kafka'), heapMb: 768, secrets: secrets.admin() });
   const postgres = new EmbeddedPostgres({ port: 35433, dataDir: join(root, 'postgres'), maxConnections: 300 });
   say('Starting broker and database ...');
-  await Promise.all([kafka.start(), postgres.start()]);
+  // Both are let finish or fail; on a failure both are stopped, so no broker or database is left behind.
+  const started = await Promise.allSettled([kafka.start(), postgres.start()]);
+  const failed = started.find((r) => r.status === 'rejected');
+  if (failed) {
+    await Promise.allSettled([kafka.stop(), postgres.stop()]);
+    throw failed.reason;
+  }
   const prefix = 'bench';
   const nodes: TopoNode[] = [
     { code: '640100000000', name: '银川市', tier: 'city', httpPort: 39300, database: 'b_city' },
