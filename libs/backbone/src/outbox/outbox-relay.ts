@@ -18,7 +18,7 @@ const FAILURE_BACKOFF_MAX_MS = 30_000;
 const CLEANUP_EVERY_MS = 30_000;
 const KEEP_PUBLISHED_SECONDS = 600;
 /**
- * Inbox ids are kept longer than the area topics keep messages (30 days), so no message still on a
+ * Inbox ids are kept longer than the link topics keep messages (30 days), so no message still on a
  * topic can be mistaken for new; catalog events, kept for good, are also guarded by their versions.
  */
 const KEEP_INBOX_DAYS = 35;
