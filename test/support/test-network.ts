@@ -17,6 +17,15 @@ export interface TestNodeSpec {
   name?: string;
 }
 
+interface TopologyEntry {
+  code: string;
+  name: string;
+  tier: Tier;
+  parent?: string;
+  httpPort: number;
+  database: string;
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
@@ -41,6 +50,7 @@ export class TestNetwork {
   /** The topology file the nodes of this network read (also for the operator CLI). */
   topologyFile = '';
   topology?: TopologyIndex;
+  private readonly entries: TopologyEntry[] = [];
   readonly secrets = new SecretStore(testSecretsDir());
   private readonly extra: NodeProcess[] = [];
 
@@ -60,44 +70,64 @@ export class TestNetwork {
 
   async init(): Promise<void> {
     mkdirSync(this.dir, { recursive: true });
-    const nodes = [];
-    for (const s of this.specs) nodes.push({ code: s.code, name: s.name ?? `测试节点 ${s.code}`, tier: s.tier, parent: s.parent, httpPort: await freePort(), database: this.database(s.code) });
     this.topologyFile = join(this.dir, 'topology.yaml');
-    const doc = { name: `test ${this.id}`, nodes };
-    writeFileSync(this.topologyFile, stringify(doc));
+    for (const s of this.specs) this.entries.push({ code: s.code, name: s.name ?? `测试节点 ${s.code}`, tier: s.tier, parent: s.parent, httpPort: await freePort(), database: this.database(s.code) });
+    this.writeTopology();
+    await this.createDatabases(this.entries);
+    // Each node its own principal and secret, the topics of its layout, and its ACLs, as `up` does.
+    if (this.infra.kafkaAdmin) {
+      await provisionDeployment({ brokers: this.infra.brokers.split(','), admin: this.infra.kafkaAdmin, prefix: this.topicPrefix, topology: this.topology!, secrets: this.secrets });
+    }
+    for (const n of this.entries) this.nodes.set(n.code, this.nodeProcess(n));
+  }
+
+  /**
+   * Adds a node to the topology file (and its database and role), as an operator adding a centre to
+   * a running deployment would; the broker is left alone: provisioning it is the operator's next step.
+   */
+  async addNode(spec: TestNodeSpec): Promise<NodeProcess> {
+    const entry = { code: spec.code, name: spec.name ?? `测试节点 ${spec.code}`, tier: spec.tier, parent: spec.parent, httpPort: await freePort(), database: this.database(spec.code) };
+    this.entries.push(entry);
+    this.writeTopology();
+    await this.createDatabases([entry]);
+    const p = this.nodeProcess(entry);
+    this.nodes.set(entry.code, p);
+    return p;
+  }
+
+  private writeTopology(): void {
+    const doc = { name: `test ${this.id}`, nodes: this.entries };
     this.topology = new TopologyIndex(validateTopology(doc));
+    writeFileSync(this.topologyFile, stringify(doc));
+  }
+
+  private async createDatabases(entries: TopologyEntry[]): Promise<void> {
     const admin = new pg.Client({ connectionString: this.infra.databaseUrl.replace('{database}', 'postgres') });
     await admin.connect();
     try {
       // Each node its own role, owning only its own database, as `up` does.
-      for (const n of nodes) await ensureNodeDatabase(admin, n.database, this.databasePassword(n.code));
+      for (const n of entries) await ensureNodeDatabase(admin, n.database, this.databasePassword(n.code));
     } finally {
       await admin.end();
     }
-    // Each node its own principal and secret, the topics of its layout, and its ACLs, as `up` does.
-    if (this.infra.kafkaAdmin) {
-      await provisionDeployment({ brokers: this.infra.brokers.split(','), admin: this.infra.kafkaAdmin, prefix: this.topicPrefix, topology: this.topology, secrets: this.secrets });
-    }
-    for (const n of nodes) {
-      this.nodes.set(
-        n.code,
-        new NodeProcess({
-          code: n.code,
-          tier: n.tier,
-          httpPort: n.httpPort,
-          logFile: join(this.dir, `${n.code}.log`),
-          env: {
-            TONGBAN_TOPOLOGY: this.topologyFile,
-            TONGBAN_KAFKA_BROKERS: this.infra.brokers,
-            TONGBAN_DATABASE_URL: withCredentials(this.infra.databaseUrl, n.database, this.databasePassword(n.code)),
-            TONGBAN_TOPIC_PREFIX: this.topicPrefix,
-            TONGBAN_LOG_LEVEL: 'info',
-            ...(this.infra.kafkaAdmin ? nodeKafkaEnv(this.secrets, this.topicPrefix, n.code) : { TONGBAN_KAFKA_SASL_MECHANISM: 'none' }),
-            ...this.extraEnv,
-          },
-        }),
-      );
-    }
+  }
+
+  private nodeProcess(n: TopologyEntry): NodeProcess {
+    return new NodeProcess({
+      code: n.code,
+      tier: n.tier,
+      httpPort: n.httpPort,
+      logFile: join(this.dir, `${n.code}.log`),
+      env: {
+        TONGBAN_TOPOLOGY: this.topologyFile,
+        TONGBAN_KAFKA_BROKERS: this.infra.brokers,
+        TONGBAN_DATABASE_URL: withCredentials(this.infra.databaseUrl, n.database, this.databasePassword(n.code)),
+        TONGBAN_TOPIC_PREFIX: this.topicPrefix,
+        TONGBAN_LOG_LEVEL: 'info',
+        ...(this.infra.kafkaAdmin ? nodeKafkaEnv(this.secrets, this.topicPrefix, n.code) : { TONGBAN_KAFKA_SASL_MECHANISM: 'none' }),
+        ...this.extraEnv,
+      },
+    });
   }
 
   /** A second process of the same node (same code, database and consumer group), on its own port. */
