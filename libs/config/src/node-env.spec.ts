@@ -113,6 +113,11 @@ describe('loadNodeEnv', () => {
     expect(refusalOf(required({ TONGBAN_KAFKA_SASL_MECHANISM: mechanism })).message).toContain('TONGBAN_KAFKA_SASL_MECHANISM must be scram-sha-512');
   });
 
+  it('refuses SASL/PLAIN without TLS, since it sends the password itself', () => {
+    expect(refusalOf(required({ TONGBAN_KAFKA_SASL_MECHANISM: 'plain' })).message).toContain('TONGBAN_KAFKA_SASL_MECHANISM=plain sends the node\'s password in clear');
+    expect(loadNodeEnv(required({ TONGBAN_KAFKA_SASL_MECHANISM: 'plain', TONGBAN_KAFKA_TLS: '1' })).TONGBAN_KAFKA_TLS).toBe('1');
+  });
+
   it('refuses a TLS switch that is not 0 or 1', () => {
     expect(refusalOf(required({ TONGBAN_KAFKA_TLS: 'yes' })).message).toContain('TONGBAN_KAFKA_TLS must be 1');
   });

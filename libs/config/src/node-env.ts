@@ -166,5 +166,9 @@ export function loadNodeEnv(source: NodeJS.ProcessEnv = process.env): NodeEnv {
     const msgs = errors.map((e) => first(e.constraints ?? {})).filter((m): m is string => m !== undefined);
     throw new ConfigError(`Invalid environment variables: ${msgs.join('; ')}.`);
   }
+  if (env.TONGBAN_KAFKA_SASL_MECHANISM === 'plain' && env.TONGBAN_KAFKA_TLS !== '1') {
+    // PLAIN sends the password itself: only inside TLS.
+    throw new ConfigError('Invalid environment variables: TONGBAN_KAFKA_SASL_MECHANISM=plain sends the node\'s password in clear: set TONGBAN_KAFKA_TLS=1, or use scram-sha-512.');
+  }
   return env;
 }
