@@ -39,16 +39,15 @@ export function transition<A extends CaseAction>(state: CaseState, action: A, ct
 }
 
 function changes(state: CaseState, action: CaseAction, ctx: ActionContext): Partial<CaseState> {
-  const input = ctx.input as Partial<ActionInputs[keyof ActionInputs]> & Record<string, unknown>;
   switch (action) {
     case 'intake_incomplete':
-      return { oneTimeNotice: [...new Set(input.missing as string[])] };
+      return { oneTimeNotice: [...new Set((ctx.input as ActionInputs['intake_incomplete']).missing)] };
     case 'hand_up':
       return { holder: nextHopUp(state.holder)!, handler: undefined, reviewer: undefined };
     case 'take_up_for_review':
       return { reviewer: ctx.actor.id, handler: state.handler ?? ctx.actor.id };
     case 'request_correction':
-      return { correction: [...new Set(input.items as string[])] };
+      return { correction: [...new Set((ctx.input as ActionInputs['request_correction']).items)] };
     case 'start_special_procedure':
       return { specialProcedure: (ctx.input as ActionInputs['start_special_procedure']).kind };
     case 'end_special_procedure':

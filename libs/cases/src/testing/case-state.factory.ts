@@ -1,6 +1,6 @@
 import type { ActionInputs, CaseAction } from '../actions.js';
 import type { ActionContext, Actor, CaseState } from '../case-state.js';
-import type { CaseStatus } from '../statuses.js';
+import { DECIDED, isOutcome, type CaseStatus } from '../statuses.js';
 
 /** Test data: a county licence taken in at a township of 兴庆区, and the people at both counters. */
 export const TOWNSHIP = '640104100000';
@@ -80,6 +80,7 @@ export function readyFor<A extends CaseAction>(status: CaseStatus, action: A): {
     ...(status === 'awaiting_materials' ? { oneTimeNotice: ['营业执照'] } : {}),
     ...(status === 'awaiting_correction' ? { correction: ['平面图缺少比例尺'] } : {}),
     ...(status === 'special_procedure' ? { specialProcedure: 'inspection' as const } : {}),
+    ...(isOutcome(status) ? { outcome: status } : DECIDED.includes(status) ? { outcome: 'approved' as const } : {}),
     withdrawalRequested: action === 'allow_withdrawal' || action === 'refuse_withdrawal',
   });
   const actor = BY_FIRST_CONTACT.includes(action)
