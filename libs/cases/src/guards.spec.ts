@@ -1,10 +1,10 @@
 import type { CaseAction } from './actions.js';
 import { COUNTY, TOWNSHIP, contextFor, makeActor, makeCaseState, readyFor } from './testing/case-state.factory.js';
-import { transition } from './transition.js';
+import { transition as sut } from './transition.js';
 import { unlistedOnNotice } from './guards.js';
 
-function refusedCode<A extends CaseAction>(...args: Parameters<typeof transition<A>>): string | undefined {
-  const result = transition(...args);
+function refusedCode<A extends CaseAction>(...args: Parameters<typeof sut<A>>): string | undefined {
+  const result = sut(...args);
   return result.ok ? undefined : result.refusal.code;
 }
 
@@ -21,14 +21,14 @@ describe('who may act', () => {
 
   it('lets the handler\'s A/B backup act', () => {
     const { state, ctx } = readyFor('under_review', 'request_correction');
-    expect(transition(state, 'request_correction', { ...ctx, actor: makeActor({ id: 'operator-b', node: COUNTY, backupOf: ['operator'] }) }).ok).toBe(true);
+    expect(sut(state, 'request_correction', { ...ctx, actor: makeActor({ id: 'operator-b', node: COUNTY, backupOf: ['operator'] }) }).ok).toBe(true);
   });
 
   it('lets anyone at the new holder acknowledge and take up a case nobody there works yet', () => {
     const ack = readyFor('in_transit_up', 'acknowledge');
-    expect(transition(ack.state, 'acknowledge', { ...ack.ctx, actor: makeActor({ id: 'anyone', node: COUNTY }) }).ok).toBe(true);
+    expect(sut(ack.state, 'acknowledge', { ...ack.ctx, actor: makeActor({ id: 'anyone', node: COUNTY }) }).ok).toBe(true);
     const take = readyFor('accepted', 'take_up_for_review');
-    const result = transition(take.state, 'take_up_for_review', { ...take.ctx, actor: makeActor({ id: 'operator', node: COUNTY }) });
+    const result = sut(take.state, 'take_up_for_review', { ...take.ctx, actor: makeActor({ id: 'operator', node: COUNTY }) });
     expect(result.ok && [result.state.handler, result.state.reviewer]).toEqual(['operator', 'operator']);
   });
 
@@ -36,14 +36,14 @@ describe('who may act', () => {
     const { state, ctx } = readyFor('under_review', 'request_withdrawal');
     expect(refusedCode(state, 'request_withdrawal', { ...ctx, actor: makeActor({ id: 'operator', node: COUNTY, backupOf: ['operator'] }) })).toBe('CASE_NOT_INTAKE_NODE');
     expect(refusedCode(state, 'request_withdrawal', { ...ctx, actor: makeActor({ id: 'clerk-c', node: TOWNSHIP }) })).toBe('CASE_NOT_FIRST_CONTACT');
-    expect(transition(state, 'request_withdrawal', { ...ctx, actor: makeActor({ id: 'clerk', node: TOWNSHIP }) }).ok).toBe(true);
+    expect(sut(state, 'request_withdrawal', { ...ctx, actor: makeActor({ id: 'clerk', node: TOWNSHIP }) }).ok).toBe(true);
   });
 
   it('takes the correction in at the intake counter, though the county holds the case', () => {
     const { state, ctx } = readyFor('awaiting_correction', 'correction_received');
     expect(state.holder).toBe(COUNTY);
     expect(refusedCode(state, 'correction_received', { ...ctx, actor: makeActor({ id: 'operator', node: COUNTY }) })).toBe('CASE_NOT_INTAKE_NODE');
-    expect(transition(state, 'correction_received', ctx).ok).toBe(true);
+    expect(sut(state, 'correction_received', ctx).ok).toBe(true);
   });
 });
 
@@ -55,12 +55,12 @@ describe('一审一核 (one reviews, another decides)', () => {
 
   it('lets the reviewer decide a matter that is not a licence', () => {
     const { state, ctx } = readyFor('under_review', 'approve');
-    expect(transition({ ...state, itemKind: '07' }, 'approve', { ...ctx, actor: makeActor({ id: 'operator', node: COUNTY }) }).ok).toBe(true);
+    expect(sut({ ...state, itemKind: '07' }, 'approve', { ...ctx, actor: makeActor({ id: 'operator', node: COUNTY }) }).ok).toBe(true);
   });
 
   it('lets the reviewer\'s backup approve a licence', () => {
     const { state, ctx } = readyFor('under_review', 'approve');
-    const result = transition(state, 'approve', ctx);
+    const result = sut(state, 'approve', ctx);
     expect(result.ok && [result.state.status, result.state.outcome]).toEqual(['approved', 'approved']);
   });
 });
@@ -70,7 +70,7 @@ describe('one-time notice (一次性告知)', () => {
   const clerk = makeActor();
 
   it('records the list of everything missing', () => {
-    const result = transition(makeCaseState(), 'intake_incomplete', contextFor('intake_incomplete', clerk, { missing: ['营业执照', '申请书', '营业执照'] }));
+    const result = sut(makeCaseState(), 'intake_incomplete', contextFor('intake_incomplete', clerk, { missing: ['营业执照', '申请书', '营业执照'] }));
     expect(result.ok && result.state.oneTimeNotice).toEqual(['营业执照', '申请书']);
     expect(result.ok && result.effects.document).toBe('one_time_notice');
   });
@@ -85,7 +85,7 @@ describe('one-time notice (一次性告知)', () => {
   });
 
   it('refuses completion with a material missing that the notice did not list', () => {
-    const result = transition(waiting, 'complete_materials', contextFor('complete_materials', clerk, { missing: ['营业执照', '身份证'] }));
+    const result = sut(waiting, 'complete_materials', contextFor('complete_materials', clerk, { missing: ['营业执照', '身份证'] }));
     expect(!result.ok && [result.refusal.code, result.refusal.details]).toEqual(['CASE_SECOND_ONE_TIME_NOTICE', { unlisted: ['身份证'] }]);
   });
 
@@ -94,7 +94,7 @@ describe('one-time notice (一次性告知)', () => {
   });
 
   it('continues the same case once everything listed is brought', () => {
-    const result = transition(waiting, 'complete_materials', contextFor('complete_materials', clerk));
+    const result = sut(waiting, 'complete_materials', contextFor('complete_materials', clerk));
     expect(result.ok && [result.state.status, result.state.caseNumber]).toEqual(['materials_complete', waiting.caseNumber]);
   });
 
@@ -136,13 +136,13 @@ describe('routing guards', () => {
 
   it('hands the holder role up to the parent and clears who worked it below', () => {
     const { state, ctx } = readyFor('accepted', 'hand_up');
-    const result = transition(state, 'hand_up', ctx);
+    const result = sut(state, 'hand_up', ctx);
     expect(result.ok && [result.state.holder, result.state.handler, result.effects.holderChange]).toEqual([COUNTY, undefined, { from: TOWNSHIP, to: COUNTY }]);
   });
 
   it('sends the result down to the intake node and its first-contact clerk', () => {
     const { state, ctx } = readyFor('approved', 'send_result_down');
-    const result = transition(state, 'send_result_down', ctx);
+    const result = sut(state, 'send_result_down', ctx);
     expect(result.ok && [result.state.holder, result.state.handler, result.state.outcome]).toEqual([TOWNSHIP, 'clerk', 'approved']);
   });
 
@@ -167,7 +167,7 @@ describe('withdrawal (撤回)', () => {
 
   it('keeps the status and clears the request when refused, so the applicant may ask again', () => {
     const { state, ctx } = readyFor('awaiting_correction', 'refuse_withdrawal');
-    const result = transition(state, 'refuse_withdrawal', ctx);
+    const result = sut(state, 'refuse_withdrawal', ctx);
     expect(result.ok && [result.state.status, result.state.withdrawalRequested]).toEqual(['awaiting_correction', false]);
   });
 
@@ -214,7 +214,7 @@ describe('inputs the rules need', () => {
     ['5', true],
   ] as const)('asks for a follow-up after rating %s: %s', (level, followUp) => {
     const { state, ctx } = readyFor('delivered', 'rate');
-    const result = transition(state, 'rate', { ...ctx, input: { ...ctx.input, level } });
+    const result = sut(state, 'rate', { ...ctx, input: { ...ctx.input, level } });
     expect(result.ok && result.effects.followUp === true).toBe(followUp);
   });
 });

@@ -6,6 +6,7 @@ export * from './routing.js';
 export * from './guards.js';
 export * from './transition-table.js';
 export * from './transition.js';
+export * from './open-case.js';
 export * from './case-number.js';
 export * from './document-number.js';
 export * from './materials-check.js';

@@ -1,7 +1,7 @@
 import { ACTION_CODES, type CaseAction } from './actions.js';
 import { STATUS_CODES, type CaseStatus } from './statuses.js';
 import { readyFor } from './testing/case-state.factory.js';
-import { transition } from './transition.js';
+import { transition as sut } from './transition.js';
 import { REFUSALS, TRANSITIONS, allowedActions, refusalFor, ruleFor } from './transition-table.js';
 
 /** The allowed actions per status, written out by hand: a second statement of the table for it to be checked against. */
@@ -61,11 +61,11 @@ describe('the transition table', () => {
   });
 });
 
-describe('transition() against the table', () => {
+describe('sut() against the table', () => {
   it.each(ALLOWED)('%s + %s: moves to the table\'s status with the table\'s effects', (status, action) => {
     const rule = ruleFor(status, action)!;
     const { state, ctx } = readyFor(status, action);
-    const result = transition(state, action, ctx);
+    const result = sut(state, action, ctx);
     if (!result.ok) throw new Error(`refused: ${result.refusal.code}`);
     expect(result.state.status).toBe(rule.to);
     expect(result.state.version).toBe(state.version + 1);
@@ -76,7 +76,7 @@ describe('transition() against the table', () => {
 
   it.each(REFUSED)('%s + %s: refused, with its own code where the table names one', (status, action) => {
     const { state, ctx } = readyFor(status, action);
-    const result = transition(state, action, ctx);
+    const result = sut(state, action, ctx);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.refusal.code).toBe(refusalFor(status, action)?.code ?? 'CASE_ACTION_NOT_ALLOWED');
@@ -85,7 +85,7 @@ describe('transition() against the table', () => {
 
   it.each(REFUSED)('%s + %s: refused by the holder too, whoever asks', (status, action) => {
     const { state } = readyFor(status, action);
-    const result = transition(state, action, { actor: { id: state.handler ?? 'x', node: state.holder, backupOf: [] }, input: {} as never });
+    const result = sut(state, action, { actor: { id: state.handler ?? 'x', node: state.holder, backupOf: [] }, input: {} as never });
     expect(result.ok).toBe(false);
   });
 });
