@@ -54,3 +54,9 @@ describe('case numbers (办件编号)', () => {
     expect(() => formatCaseNumber(parts)).toThrow(message);
   });
 });
+
+describe('the documented example', () => {
+  it('is the 17th case of 掌政镇 on 2026-11-23, as docs/cases.md says', () => {
+    expect(formatCaseNumber(PARTS)).toBe('640104100000202611230000176');
+  });
+});

@@ -33,10 +33,11 @@ describe('the transition table', () => {
     for (const status of STATUS_CODES) expect([status, [...allowedActions(status)].sort()]).toEqual([status, [...EXPECTED[status]].sort()]);
   });
 
-  it('has 47 allowed pairs out of 16 statuses × 20 actions', () => {
+  it('has 47 allowed pairs and 60 refused with their own code, out of 16 statuses × 20 actions (as docs/cases.md says)', () => {
     expect(PAIRS).toHaveLength(320);
     expect(TRANSITIONS).toHaveLength(47);
     expect(ALLOWED).toHaveLength(47);
+    expect(REFUSALS).toHaveLength(60);
   });
 
   it('lists each pair at most once, and never both allowed and refused with a code', () => {

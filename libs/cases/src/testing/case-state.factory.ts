@@ -9,7 +9,7 @@ export const CITY = '640100000000';
 
 export function makeCaseState(overrides: Partial<CaseState> = {}): CaseState {
   return {
-    caseNumber: '640104100000202611230000017',
+    caseNumber: '640104100000202611230000176',
     status: 'received',
     holder: TOWNSHIP,
     intakeNode: TOWNSHIP,
