@@ -30,6 +30,13 @@ module.exports = {
       to: { path: 'node_modules/(@nestjs|typeorm|kafkajs|pg)/' },
     },
     {
+      name: 'cases-is-framework-free',
+      severity: 'error',
+      comment: 'The case rules in libs/cases are plain TypeScript: no Nest, TypeORM, pg or Kafka.',
+      from: { path: '^libs/cases/' },
+      to: { path: 'node_modules/(@nestjs|typeorm|kafkajs|pg)/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},
