@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
 import { stringify } from 'yaml';
-import { type Tier, TopologyIndex, validateTopology } from '#libs/config';
+import { type Tier, TopologyIndex, type TopologyNode, validateTopology } from '#libs/config';
 import { nodePrincipal } from '#libs/contracts';
 import { ensureNodeDatabase, NodeProcess, nodeKafkaEnv, provisionDeployment, SecretStore, stateDir, withCredentials } from '#libs/infra';
 import { createKafka, type Kafka, type KafkaCredentials } from '#libs/messaging';
@@ -15,15 +15,6 @@ export interface TestNodeSpec {
   tier: Tier;
   parent?: string;
   name?: string;
-}
-
-interface TopologyEntry {
-  code: string;
-  name: string;
-  tier: Tier;
-  parent?: string;
-  httpPort: number;
-  database: string;
 }
 
 export function freePort(): Promise<number> {
@@ -50,7 +41,7 @@ export class TestNetwork {
   /** The topology file the nodes of this network read (also for the operator CLI). */
   topologyFile = '';
   topology?: TopologyIndex;
-  private readonly entries: TopologyEntry[] = [];
+  private readonly entries: TopologyNode[] = [];
   readonly secrets = new SecretStore(testSecretsDir());
   private readonly extra: NodeProcess[] = [];
 
@@ -101,7 +92,7 @@ export class TestNetwork {
     writeFileSync(this.topologyFile, stringify(doc));
   }
 
-  private async createDatabases(entries: TopologyEntry[]): Promise<void> {
+  private async createDatabases(entries: TopologyNode[]): Promise<void> {
     const admin = new pg.Client({ connectionString: this.infra.databaseUrl.replace('{database}', 'postgres') });
     await admin.connect();
     try {
@@ -112,7 +103,7 @@ export class TestNetwork {
     }
   }
 
-  private nodeProcess(n: TopologyEntry): NodeProcess {
+  private nodeProcess(n: TopologyNode): NodeProcess {
     return new NodeProcess({
       code: n.code,
       tier: n.tier,

@@ -45,6 +45,11 @@ describe('topicFor', () => {
     expect(() => topicFor(topics, topology, 'link', XINGQING, YANGHE)).toThrow('no channel from 640104000000 to 640121100000');
   });
 
+  it('refuses a node addressing itself, the city included', () => {
+    expect(() => topicFor(topics, topology, 'link', CITY, CITY)).toThrow('no channel from 640100000000 to 640100000000');
+    expect(() => topicFor(topics, topology, 'link', ZHANGZHENG, ZHANGZHENG)).toThrow('no channel from 640104100000');
+  });
+
   it('refuses a broadcast target on a link', () => {
     expect(() => topicFor(topics, topology, 'link', CITY, '*')).toThrow('a link carries events to one node, not to *');
     expect(() => topicFor(topics, topology, 'link', XINGQING, `area:${XINGQING}`)).toThrow('a link carries events to one node');

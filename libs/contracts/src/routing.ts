@@ -30,18 +30,29 @@ export function topicFor(topics: Topics, topology: TopologyIndex, channel: Chann
     return topics.countyCatalog(source);
   }
   if (!/^\d{12}$/.test(target)) throw new Error(`a link carries events to one node, not to ${target}`);
-  const dst = topology.require(target);
-  if (dst.parent === source || src.parent === target || src.tier === 'city') return topics.link(source, target);
-  if (dst.tier === 'city' && src.parent) return topics.link(source, src.parent);
-  throw new Error(`no channel from ${source} to ${target}: events travel between a node and its parent or children, or to and from the city`);
+  topology.require(target);
+  const hop = linkHop(topology, source, target);
+  if (!hop) throw new Error(`no channel from ${source} to ${target}: events travel between a node and its parent or children, or to and from the city`);
+  return topics.link(source, hop);
+}
+
+/**
+ * The other end of the link an event from `source` to `target` takes: the target itself (parent,
+ * child, or anyone for the city), or the source's parent for what it tells the city, which observes
+ * that link. Undefined where there is no channel (siblings, cousins, a node to itself).
+ */
+function linkHop(topology: TopologyIndex, source: string, target: string): string | undefined {
+  const src = topology.get(source);
+  const dst = topology.get(target);
+  if (!src || !dst || src.code === dst.code) return undefined;
+  if (dst.parent === source || src.parent === target || src.tier === 'city') return target;
+  if (dst.tier === 'city' && src.parent) return src.parent;
+  return undefined;
 }
 
 /** Whether a link-channel event can travel from `source` to `target` at all. */
 export function hasChannel(topology: TopologyIndex, source: string, target: string): boolean {
-  const src = topology.get(source);
-  const dst = topology.get(target);
-  if (!src || !dst || src.code === dst.code) return false;
-  return dst.parent === source || src.parent === target || src.tier === 'city' || (dst.tier === 'city' && src.parent !== undefined);
+  return linkHop(topology, source, target) !== undefined;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { nodePrincipal } from '#libs/contracts';
 import { ClusterAdmin, type Kafka, createKafka } from '#libs/messaging';
 import { type Known, LastKnown } from './last-known.js';
 import { NodeContext } from './node-context.js';
@@ -19,7 +20,7 @@ export class KafkaService implements OnApplicationShutdown {
     const sasl =
       env.TONGBAN_KAFKA_SASL_MECHANISM === 'none'
         ? undefined
-        : { mechanism: env.TONGBAN_KAFKA_SASL_MECHANISM, username: env.TONGBAN_KAFKA_USERNAME ?? `${env.TONGBAN_TOPIC_PREFIX}.node.${ctx.code}`, password: env.TONGBAN_KAFKA_PASSWORD ?? '' };
+        : { mechanism: env.TONGBAN_KAFKA_SASL_MECHANISM, username: env.TONGBAN_KAFKA_USERNAME ?? nodePrincipal(env.TONGBAN_TOPIC_PREFIX, ctx.code), password: env.TONGBAN_KAFKA_PASSWORD ?? '' };
     this.kafka = createKafka({ brokers: env.brokers, clientId: `tongban-${ctx.code}`, sasl, tls: env.TONGBAN_KAFKA_TLS === '1' }, (level, message, extra) => {
       ctx.logger[level]({ component: 'kafka', ...extra }, message);
     });
