@@ -3,6 +3,7 @@ import { BACKBONE_MIGRATIONS, BackboneModule } from '#libs/backbone';
 import { IDENTITY_MIGRATIONS, IdentityModule } from '#libs/identity';
 import { type NodeContext, NodeKitModule } from '#libs/node-kit';
 import { CATALOG_REPLICA_MIGRATIONS, CatalogReplicaModule } from '#libs/catalog-replica';
+import { CASE_SERVICE_MIGRATIONS, CaseServiceModule } from '#libs/case-service';
 
 /** The township node: what every node has, plus the township's own features. */
 @Module({})
@@ -11,10 +12,10 @@ export class TownshipAppModule {
     return {
       module: TownshipAppModule,
       imports: [
-        NodeKitModule.forRoot({ context, migrations: [...BACKBONE_MIGRATIONS, ...IDENTITY_MIGRATIONS, ...CATALOG_REPLICA_MIGRATIONS] }),
+        NodeKitModule.forRoot({ context, migrations: [...BACKBONE_MIGRATIONS, ...IDENTITY_MIGRATIONS, ...CATALOG_REPLICA_MIGRATIONS, ...CASE_SERVICE_MIGRATIONS] }),
         BackboneModule,
         IdentityModule,
-        CatalogReplicaModule,
+        CatalogReplicaModule, CaseServiceModule,
       ],
     };
   }

@@ -11,3 +11,4 @@ export * from './case-number.js';
 export * from './document-number.js';
 export * from './materials-check.js';
 export * from './testing/case-state.factory.js';
+export * from './due-date.js';

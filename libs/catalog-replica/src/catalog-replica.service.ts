@@ -67,6 +67,11 @@ export class CatalogReplicaService implements OnApplicationBootstrap {
     return (await this.repo.findLive(code)).find((r) => r.origin === CITY_ORIGIN);
   }
 
+  /** Every item with this code in force here (the city's first, then a county's own), with this county's settings. */
+  liveItems(code: string) {
+    return this.repo.findLive(code);
+  }
+
   /** Whether the unified catalog has ever published this code (in force or not) as far as this node knows. */
   async cityUsesCode(m: EntityManager, code: string): Promise<boolean> {
     return (await this.repo.latestRevision(m, CITY_ORIGIN, code)) !== undefined;

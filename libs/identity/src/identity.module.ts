@@ -17,6 +17,7 @@ import { HealthDetailsController } from './health/health-details.controller.js';
 import { StaffController } from './staff/staff.controller.js';
 import { StaffRepository } from './staff/staff.repository.js';
 import { StaffService } from './staff/staff.service.js';
+import { BackupLookup } from './staff/backup-lookup.service.js';
 
 /**
  * Staff accounts, sign-in and the node's access rules. Importing it puts every endpoint of the node
@@ -37,9 +38,10 @@ import { StaffService } from './staff/staff.service.js';
     AuthService,
     StaffService,
     DemoSeeder,
+    BackupLookup,
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
   ],
-  exports: [AuditService, TokenService],
+  exports: [AuditService, TokenService, BackupLookup],
 })
 export class IdentityModule {}

@@ -11,6 +11,7 @@ export * from './audit/audited.decorator.js';
 export * from './auth/tokens.js';
 export * from './demo/demo-accounts.js';
 export * from './staff/create-admin.js';
+export * from './staff/backup-lookup.service.js';
 export * from './identity.module.js';
 export * from './migrations/1764000000000-create-identity-tables.js';
 

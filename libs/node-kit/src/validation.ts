@@ -25,6 +25,12 @@ const RULES_ZH: Record<string, (field: string) => string> = {
   whitelistValidation: (f) => `不允许的字段 ${f}`,
   isObject: (f) => `${f} 必须是对象`,
   nestedValidation: (f) => `${f} 内容不正确`,
+  isNotBlank: (f) => `${f} 不能为空白`,
+  isPhoneNumber: (f) => `${f} 必须是有效的电话号码，如 0951-6192345、13995012345 或 12345`,
+  isCreditCode: (f) => `${f} 必须是校验位正确的 18 位统一社会信用代码（GB 32100）`,
+  isResidentId: (f) => `${f} 必须是校验位正确的 18 位公民身份号码（GB 11643）`,
+  isApplicantId: (f) => `${f} 须为校验位正确的公民身份号码（个人，GB 11643）或统一社会信用代码（组织，GB 32100）`,
+  arrayUnique: (f) => `${f} 不能有重复条目`,
 };
 
 export function toFieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {

@@ -7,10 +7,12 @@ import {
   CountyVersionPublishedEvent,
   ImplementationSetEvent,
 } from './catalog.js';
+import { CaseRequestEvent, CaseStepEvent } from './cases.js';
 import { PingEvent } from './diagnostics.js';
 
 export * from './catalog.js';
 export * from './diagnostics.js';
+export * from './cases.js';
 
 /** Every event type the network knows, declared once. */
 export const ALL_EVENTS: EventDefinition[] = [
@@ -21,4 +23,6 @@ export const ALL_EVENTS: EventDefinition[] = [
   CountyVersionPublishedEvent,
   ImplementationSetEvent,
   CatalogAppliedEvent,
+  CaseStepEvent,
+  CaseRequestEvent,
 ] as EventDefinition[];

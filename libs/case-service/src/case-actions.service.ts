@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { CaseRequestPayload } from '#libs/contracts';
+import { type CaseAction, CaseRuleError, refusal } from '#libs/cases';
+import { NotFoundError } from '#libs/domain';
+import { BackupLookup, canActOnNode, type SignedInStaff } from '#libs/identity';
+import { NodeContext } from '#libs/node-kit';
+import type { CaseFile, StepActor, TimelineStep } from './case-file.js';
+import { act, note } from './case-workflow.js';
+import { CaseRepository } from './case.repository.js';
+import { CaseStore, CaseVersionConflictError } from './case-store.service.js';
+import type { CompleteMaterialsDto } from './dto/case-inputs.dto.js';
+import { IntakeService } from './intake.service.js';
+
+/** Actions that start at the intake counter and are decided by the holder, wherever it is. */
+const REQUESTS = ['request_withdrawal', 'correction_received'] as const;
+type RequestAction = (typeof REQUESTS)[number];
+const isRequest = (a: CaseAction): a is RequestAction => (REQUESTS as readonly string[]).includes(a);
+
+export interface ActionAnswer {
+  file: CaseFile;
+  /** For a request sent to another node: the timeline entry recorded here; the holder decides. */
+  sentTo?: string;
+  steps: TimelineStep[];
+}
+
+/**
+ * What staff do to a case at this node. The holder's staff change it (the rules check the person);
+ * a request from the intake counter for a case held elsewhere travels to the holder as an event.
+ */
+@Injectable()
+export class CaseActionsService {
+  constructor(
+    private readonly ctx: NodeContext,
+    private readonly repo: CaseRepository,
+    private readonly store: CaseStore,
+    private readonly intake: IntakeService,
+    private readonly backups: BackupLookup,
+  ) {}
+
+  async actorOf(staff: SignedInStaff): Promise<StepActor> {
+    return { id: staff.id, name: staff.name, role: staff.actingRole, node: staff.node, backupOf: await this.backups.backedUpBy(staff.id) };
+  }
+
+  private async load(m: EntityManager, caseNumber: string, expectedVersion?: number): Promise<CaseFile> {
+    const file = await this.repo.find(caseNumber, m);
+    if (!file) throw new NotFoundError(`本节点没有办件 ${caseNumber}`, `there is no case ${caseNumber} at this node`);
+    if (expectedVersion !== undefined && file.state.version !== expectedVersion) throw new CaseVersionConflictError(caseNumber);
+    return file;
+  }
+
+  /** Only the holder's own staff change a case (the city coordinator acts through supervision, not here). */
+  private mayChange(staff: SignedInStaff, file: CaseFile): void {
+    if (file.state.holder !== this.ctx.code || !canActOnNode(staff, file.state.holder, this.ctx.topology)) {
+      throw new CaseRuleError(refusal('CASE_NOT_HOLDER', { holder: file.state.holder }));
+    }
+  }
+
+  async completeMaterials(caseNumber: string, dto: CompleteMaterialsDto, staff: SignedInStaff): Promise<CaseFile> {
+    const actor = await this.actorOf(staff);
+    return this.intake.completeMaterials(dto, actor, async (m) => {
+      const file = await this.load(m, caseNumber, dto.expectedVersion);
+      this.mayChange(staff, file);
+      return file;
+    });
+  }
+
+  async perform(caseNumber: string, action: CaseAction, input: Record<string, unknown>, staff: SignedInStaff, expectedVersion?: number): Promise<ActionAnswer> {
+    const actor = await this.actorOf(staff);
+    return this.repo.transaction(async (m) => {
+      const before = await this.load(m, caseNumber, expectedVersion);
+      if (isRequest(action) && before.state.holder !== this.ctx.code) return this.sendRequest(m, before, action, input, actor, staff);
+      this.mayChange(staff, before);
+      const done = act(before, action, actor, input, this.store.now());
+      const steps = [done.step];
+      const after = this.store.carryOn(done.file, steps, actor);
+      await this.store.commit(m, before, after, steps, actor);
+      return { file: after, steps };
+    });
+  }
+
+  /**
+   * At the intake counter, for a case another node holds: the rules are checked against this node's
+   * copy (who may ask, and whether the case can still take the request), then the request travels.
+   */
+  private async sendRequest(m: EntityManager, file: CaseFile, action: RequestAction, input: Record<string, unknown>, actor: StepActor, staff: SignedInStaff): Promise<ActionAnswer> {
+    if (file.state.intakeNode !== this.ctx.code || !canActOnNode(staff, this.ctx.code, this.ctx.topology)) {
+      throw new CaseRuleError(refusal('CASE_NOT_INTAKE_NODE', { intakeNode: file.state.intakeNode }));
+    }
+    // A dry run against the copy here: who may ask, and whether the case can still take the request.
+    act(file, action, actor, input, this.store.now());
+    const step = note(file, 'request_sent', actor, { action, input, to: file.state.holder }, this.store.now());
+    const payload = Object.assign(new CaseRequestPayload(), { caseNumber: file.state.caseNumber, action, input, actor: { id: actor.id, name: actor.name, role: actor.role, backupOf: [...actor.backupOf] }, step });
+    await this.repo.addSteps(m, file.state.caseNumber, [step]);
+    if (!(await this.store.request(m, file.state.holder, payload, actor))) {
+      throw new CaseRuleError(refusal('CASE_NOT_HOLDER', { holder: file.state.holder }));
+    }
+    return { file, sentTo: file.state.holder, steps: [step] };
+  }
+}

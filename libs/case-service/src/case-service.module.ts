@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { CatalogReplicaModule } from '#libs/catalog-replica';
+import { CaseActionsService } from './case-actions.service.js';
+import { CaseConsumer } from './case.consumer.js';
+import { CaseQueryService } from './case-query.service.js';
+import { CaseRepository } from './case.repository.js';
+import { CaseStore } from './case-store.service.js';
+import { CaseSyncService } from './case-sync.service.js';
+import { CasesController } from './cases.controller.js';
+import { IntakeService } from './intake.service.js';
+import { ProgressRateLimitGuard } from './progress-rate-limit.guard.js';
+import { PublicProgressController } from './public-progress.controller.js';
+
+/** Cases (办件) at every node: intake, the holder's work, the way up and back down, the timeline and the public lookup. */
+@Module({
+  imports: [CatalogReplicaModule],
+  controllers: [CasesController, PublicProgressController],
+  providers: [CaseRepository, CaseStore, IntakeService, CaseActionsService, CaseSyncService, CaseQueryService, CaseConsumer, ProgressRateLimitGuard],
+})
+export class CaseServiceModule {}

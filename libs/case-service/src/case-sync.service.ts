@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { type CaseRequestPayload, type CaseStepPayload, type EventEnvelope, TIMELINE_NOTES } from '#libs/contracts';
+import { CaseRuleError, type CaseState, decidingNodeFor, parseCaseNumber, pathUp } from '#libs/cases';
+import { DomainError } from '#libs/domain';
+import { NodeContext } from '#libs/node-kit';
+import { type CaseFile, type CaseRecord, systemActor, type TimelineStep } from './case-file.js';
+import { act, note } from './case-workflow.js';
+import { CaseRepository } from './case.repository.js';
+import { CaseStore } from './case-store.service.js';
+
+/** An event about a case that its sender could not have sent: parked, never applied. */
+export class CaseEventRefusedError extends DomainError {
+  readonly code = 'CASE_EVENT_REFUSED';
+  readonly status = 422;
+}
+
+/** An event that builds on one still on its way over another link: tried again shortly. */
+export class CaseEventEarlyError extends DomainError {
+  readonly code = 'CASE_EVENT_EARLY';
+  readonly status = 409;
+  override readonly retryable = true;
+}
+
+const refuse = (zh: string, en: string): never => {
+  throw new CaseEventRefusedError(zh, en);
+};
+
+/**
+ * Applies what other nodes say about cases. The sender is known from the topic; what it may say
+ * follows from the case: only a node on the case's path speaks of it, only of steps it took itself,
+ * and only the holder (at the version the step starts from) moves the case on. A copy this node
+ * holds is changed by nobody else.
+ */
+@Injectable()
+export class CaseSyncService {
+  constructor(
+    private readonly ctx: NodeContext,
+    private readonly repo: CaseRepository,
+    private readonly store: CaseStore,
+  ) {}
+
+  /** The case's path, after checking that the state hangs together (numbered at intake, decider from the level). */
+  private pathOf(state: CaseState, record: Pick<CaseRecord, 'decisionLevel'>, key: string): string[] {
+    if (state.caseNumber !== key) refuse('事件键与办件编号不符', `the event key ${key} is not the case number ${state.caseNumber}`);
+    if (parseCaseNumber(state.caseNumber)?.nodeCode !== state.intakeNode) refuse('办件编号与收件节点不符', 'the case number was not given by the intake node');
+    const decider = decidingNodeFor(state.intakeNode, record.decisionLevel);
+    if (!decider.ok || decider.node !== state.decidingNode) refuse('决定节点与事项层级不符', 'the deciding node does not follow from the decision level');
+    return pathUp(state.intakeNode, state.decidingNode);
+  }
+
+  private checkSteps(steps: readonly { node: string }[], source: string): void {
+    if (steps.some((s) => s.node !== source)) refuse('节点只能报告本节点的办理步骤', `node ${source} reported a step taken at another node`);
+  }
+
+  /** A `case.step` addressed to this node (`observed` false) or seen by the city between two others. */
+  async receiveStep(env: EventEnvelope<CaseStepPayload>, m: EntityManager, observed: boolean): Promise<void> {
+    const p = env.payload;
+    const incoming: CaseFile = { state: p.state as unknown as CaseState, record: p.record as unknown as CaseRecord };
+    const path = this.pathOf(incoming.state, incoming.record, env.key);
+    if (!path.includes(env.source)) refuse('发送节点不在该办件的办理路径上', `node ${env.source} is not on the case's path`);
+    if (!observed && !path.includes(this.ctx.code) && this.ctx.tier !== 'city') refuse('本节点不在该办件的办理路径上', 'this node is not on the case\'s path');
+    const steps = p.steps as TimelineStep[];
+    this.checkSteps(steps, env.source);
+    const caseNumber = incoming.state.caseNumber;
+    const local = await this.repo.find(caseNumber, m);
+    const moves = steps.filter((s) => !(TIMELINE_NOTES as readonly string[]).includes(s.action) && s.versionAfter !== undefined);
+    if (moves.length > 0) {
+      const base = Math.min(...moves.map((s) => s.versionAfter!)) - 1;
+      if (Math.max(...moves.map((s) => s.versionAfter!)) !== incoming.state.version) refuse('办件版本与步骤不符', 'the state version does not match the steps');
+      if (local === undefined) {
+        if (env.source !== incoming.state.intakeNode) throw new CaseEventEarlyError('办件的前序步骤尚未到达', `the earlier steps of case ${caseNumber} have not arrived yet`);
+      } else if (local.state.version < base) {
+        throw new CaseEventEarlyError('办件的前序步骤尚未到达', `case ${caseNumber} is at version ${local.state.version} here; the steps start from ${base}`);
+      } else if (local.state.version === base && local.state.holder !== env.source) {
+        refuse('只有承办节点可以改变办件', `node ${env.source} changed case ${caseNumber} held by ${local.state.holder}`);
+      }
+      if (local !== undefined && local.state.holder === this.ctx.code && incoming.state.version > local.state.version) {
+        refuse('本节点承办的办件不能被其他节点改变', `node ${env.source} changed case ${caseNumber}, which this node holds`);
+      }
+      await this.repo.upsertCopy(m, incoming);
+    } else if (local === undefined) {
+      throw new CaseEventEarlyError('办件尚未到达', `case ${caseNumber} has not arrived yet`);
+    }
+    await this.repo.addSteps(m, caseNumber, steps);
+    if (!observed) await this.acknowledgeIfHandedHere(m, caseNumber, env.id);
+  }
+
+  /** 签收: a case handed up to this node, or a result sent down to it, is acknowledged on arrival. */
+  private async acknowledgeIfHandedHere(m: EntityManager, caseNumber: string, causationId: string): Promise<void> {
+    const current = (await this.repo.find(caseNumber, m))!;
+    const s = current.state;
+    if (s.holder !== this.ctx.code || (s.status !== 'in_transit_up' && s.status !== 'result_in_transit_down')) return;
+    const actor = systemActor(this.ctx.code);
+    const acked = act(current, 'acknowledge', actor, {}, this.store.now());
+    const steps = [acked.step];
+    const after = this.store.carryOn(acked.file, steps, actor);
+    await this.store.commit(m, current, after, steps, actor, causationId);
+  }
+
+  /** A request from the intake counter: applied here if this node holds the case, else passed on to the holder. */
+  async receiveRequest(env: EventEnvelope<CaseRequestPayload>, m: EntityManager, observed: boolean): Promise<void> {
+    const p = env.payload;
+    if (p.caseNumber !== env.key) refuse('事件键与办件编号不符', `the event key ${env.key} is not the case number ${p.caseNumber}`);
+    if (parseCaseNumber(p.caseNumber)?.nodeCode !== env.source) refuse('只有收件节点可以代申请人提出请求', `node ${env.source} did not take case ${p.caseNumber} in`);
+    this.checkSteps([p.step], env.source);
+    if (p.step.action !== 'request_sent') refuse('请求事件只能带请求步骤', 'a request carries its request_sent step only');
+    const local = await this.repo.find(p.caseNumber, m);
+    if (observed) {
+      if (local === undefined) throw new CaseEventEarlyError('办件尚未到达', `case ${p.caseNumber} has not arrived yet`);
+      await this.repo.addSteps(m, p.caseNumber, [p.step as TimelineStep]);
+      return;
+    }
+    if (local === undefined) throw new CaseEventEarlyError('办件尚未到达本节点', `case ${p.caseNumber} has not arrived here yet`);
+    if (local.state.holder !== this.ctx.code) {
+      // The case moved on (handed up further) while the request travelled: pass it to the holder.
+      if (await this.store.request(m, local.state.holder, p, systemActor(this.ctx.code), env.id)) return;
+      refuse('办件不在本节点，且无法转交承办节点', `case ${p.caseNumber} is not held here and its holder cannot be reached from here`);
+    }
+    const actor = { id: p.actor.id, name: p.actor.name, role: p.actor.role, node: env.source, backupOf: p.actor.backupOf };
+    const requestStep = p.step as TimelineStep;
+    try {
+      const done = act(local, p.action, actor, p.input, this.store.now());
+      const steps = [requestStep, done.step];
+      const after = this.store.carryOn(done.file, steps, systemActor(this.ctx.code));
+      await this.store.commit(m, local, after, steps, actor, env.id);
+    } catch (err) {
+      if (!(err instanceof CaseRuleError)) throw err;
+      // Refused by the rules: the intake counter is told why, in the timeline.
+      const refused = note(local, 'request_refused', systemActor(this.ctx.code), { action: p.action, code: err.code, message: err.messageZh, messageEn: err.messageEn }, this.store.now());
+      await this.repo.addSteps(m, p.caseNumber, [requestStep, refused]);
+      await this.store.announce(m, local, [requestStep, refused], systemActor(this.ctx.code), env.id);
+    }
+  }
+}

@@ -1,0 +1,136 @@
+import { v7 as uuidv7 } from 'uuid';
+import {
+  addWorkingDays,
+  CASE_DOCUMENT_KINDS,
+  CaseRuleError,
+  formatDocumentNumber,
+  localDate,
+  RATING_LEVELS,
+  transition,
+  type ActionInputs,
+  type CaseAction,
+  type CaseDocumentKind,
+  type TransitionEffects,
+} from '#libs/cases';
+import type { CaseDocument, CaseFile, CaseRecord, StepActor, TimelineStep } from './case-file.js';
+
+export interface ActOutcome {
+  file: CaseFile;
+  step: TimelineStep;
+  effects: TransitionEffects;
+}
+
+/** What a step carries into the timeline beyond the action: the input, less nothing a person needs. */
+function detailsOf(action: CaseAction, input: Record<string, unknown>, document?: CaseDocument): Record<string, unknown> {
+  const details: Record<string, unknown> = { ...input };
+  if (action === 'intake_complete' || action === 'intake_incomplete' || action === 'complete_materials') delete details.missing;
+  if (document) details.document = { kind: document.kind, number: document.number };
+  return details;
+}
+
+function document(kind: CaseDocumentKind, caseNumber: string, actor: StepActor, at: string, body: Record<string, unknown>): CaseDocument {
+  const entry = CASE_DOCUMENT_KINDS.find((k) => k.code === kind)!;
+  return { kind, number: formatDocumentNumber(kind, caseNumber), titleZh: entry.zh, titleEn: entry.en, issuedAt: at, issuedBy: actor.node, body };
+}
+
+/** The record after an action: dates, documents, result, delivery and rating. */
+function recordAfter(file: CaseFile, action: CaseAction, input: Record<string, unknown>, effects: TransitionEffects, actor: StepActor, now: Date): CaseRecord {
+  const at = now.toISOString();
+  const r: CaseRecord = { ...file.record, documents: [...file.record.documents] };
+  const by = { id: actor.id, name: actor.name, node: actor.node };
+  const common = { caseNumber: file.state.caseNumber, itemName: r.itemName, applicantName: r.applicant.name };
+  let body: Record<string, unknown> | undefined;
+  switch (action) {
+    case 'intake_incomplete':
+      body = { ...common, missing: r.materials.missing, receivedAt: r.receivedAt, by };
+      break;
+    case 'accept': {
+      r.acceptedAt = at;
+      r.dueDate = addWorkingDays(localDate(now), r.committedDays ?? 0);
+      body = { ...common, acceptedAt: at, dueDate: r.dueDate, committedDays: r.committedDays, by };
+      break;
+    }
+    case 'request_correction':
+      body = { ...common, items: (input as ActionInputs['request_correction']).items, note: input.note, by };
+      break;
+    case 'not_accept': {
+      const i = input as ActionInputs['not_accept'];
+      r.decidedAt = at;
+      r.result = { outcome: 'not_accepted', reason: i.reason, legalBasis: i.legalBasis, decidedAt: at, by };
+      body = { ...common, reason: i.reason, legalBasis: i.legalBasis, by };
+      break;
+    }
+    case 'approve': {
+      const i = input as ActionInputs['approve'];
+      r.decidedAt = at;
+      r.result = { outcome: 'approved', resultName: i.resultName, resultNumber: i.resultNumber, validUntil: i.validUntil, decidedAt: at, by };
+      break;
+    }
+    case 'deny':
+      r.decidedAt = at;
+      r.result = { outcome: 'denied', reason: (input as ActionInputs['deny']).reason, decidedAt: at, by };
+      break;
+    case 'allow_withdrawal':
+      r.decidedAt = at;
+      r.result = { outcome: 'withdrawn', decidedAt: at, by };
+      break;
+    case 'deliver': {
+      const i = input as ActionInputs['deliver'];
+      r.delivery = { method: i.method, at: i.at, recipient: i.recipient, by };
+      body = { ...common, result: r.result, method: i.method, deliveredAt: i.at, recipient: i.recipient, by };
+      break;
+    }
+    case 'rate': {
+      const i = input as ActionInputs['rate'];
+      const level = RATING_LEVELS.find((l) => l.code === i.level)!;
+      r.rating = { level: i.level, labelZh: level.zh, labelEn: level.en, channel: i.channel, comment: i.comment, at, followUp: effects.followUp === true };
+      break;
+    }
+    default:
+      break;
+  }
+  if (effects.document !== undefined && body !== undefined) r.documents.push(document(effects.document, file.state.caseNumber, actor, at, body));
+  return r;
+}
+
+/**
+ * Applies one action to a case in memory: the rules decide (a refusal is thrown as a CaseRuleError),
+ * then the record and a timeline entry follow. Nothing is stored here.
+ */
+export function act(file: CaseFile, action: CaseAction, actor: StepActor, input: Record<string, unknown>, now: Date): ActOutcome {
+  const result = transition(file.state, action, { actor: { id: actor.id, node: actor.node, backupOf: actor.backupOf }, input: input as never });
+  if (!result.ok) throw new CaseRuleError(result.refusal);
+  const record = recordAfter(file, action, input, result.effects, actor, now);
+  const issued = result.effects.document !== undefined ? record.documents.find((d) => d.kind === result.effects.document) : undefined;
+  const step: TimelineStep = {
+    id: uuidv7(),
+    at: now.toISOString(),
+    node: actor.node,
+    actorId: actor.id,
+    actorName: actor.name,
+    actorRole: actor.role,
+    action,
+    statusAfter: result.state.status,
+    holderAfter: result.state.holder,
+    versionAfter: result.state.version,
+    details: detailsOf(action, input, issued),
+  };
+  return { file: { state: result.state, record }, step, effects: result.effects };
+}
+
+/** A timeline entry that changes nothing: a request sent to the holder, or the holder's refusal of one. */
+export function note(file: CaseFile, kind: 'request_sent' | 'request_refused', actor: StepActor, details: Record<string, unknown>, now: Date): TimelineStep {
+  return {
+    id: uuidv7(),
+    at: now.toISOString(),
+    node: actor.node,
+    actorId: actor.id,
+    actorName: actor.name,
+    actorRole: actor.role,
+    action: kind,
+    statusAfter: file.state.status,
+    holderAfter: file.state.holder,
+    versionAfter: file.state.version,
+    details,
+  };
+}

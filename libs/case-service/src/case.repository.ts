@@ -1,0 +1,178 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { CaseState } from '#libs/cases';
+import type { CaseFile, CaseRecord, TimelineStep } from './case-file.js';
+
+export interface CaseListFilters {
+  status?: string[];
+  item?: string;
+  holder?: string;
+  /** The applicant's name (part of it) or the last six characters of their ID number. */
+  applicant?: string;
+  from?: string;
+  to?: string;
+  sort: 'receivedAt' | 'dueDate' | 'updatedAt';
+  order: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+}
+
+interface CaseRow {
+  state: CaseState;
+  record: CaseRecord;
+}
+
+const SORT_COLUMNS: Record<CaseListFilters['sort'], string> = { receivedAt: 'received_at', dueDate: 'due_date', updatedAt: 'updated_at' };
+
+/** The only place that queries the case tables. */
+@Injectable()
+export class CaseRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.ds.transaction(work);
+  }
+
+  /** The next number of the node's daily sequence: one counter row per local date, locked by the update. */
+  async nextSequence(m: EntityManager, day: string): Promise<number> {
+    const rows: Array<{ last: number }> = await m.query(
+      `insert into case_number_counter as c (day, last) values ($1::date, 1)
+       on conflict (day) do update set last = c.last + 1 returning last`,
+      [day],
+    );
+    return rows[0]!.last;
+  }
+
+  /**
+   * Claims an intake key. Returns false when another request has it: a concurrent insert of the same
+   * key waits for the first transaction and then claims nothing.
+   */
+  async claimIntakeKey(m: EntityManager, key: string, staffId: string, requestHash: string, caseNumber: string): Promise<boolean> {
+    const rows: unknown[] = await m.query(
+      `insert into case_intake_key (key, staff_id, request_hash, case_number) values ($1, $2, $3, $4) on conflict (key) do nothing returning key`,
+      [key, staffId, requestHash, caseNumber],
+    );
+    return rows.length === 1;
+  }
+
+  async findIntakeKey(key: string): Promise<{ staffId: string; requestHash: string; caseNumber: string } | undefined> {
+    const rows: Array<{ staffId: string; requestHash: string; caseNumber: string }> = await this.ds.query(
+      `select staff_id as "staffId", request_hash as "requestHash", case_number as "caseNumber" from case_intake_key where key = $1`,
+      [key],
+    );
+    return rows[0];
+  }
+
+  async find(caseNumber: string, m: EntityManager | DataSource = this.ds): Promise<CaseFile | undefined> {
+    const rows: CaseRow[] = await m.query(`select state, record from case_file where case_number = $1`, [caseNumber]);
+    return rows[0];
+  }
+
+  async insert(m: EntityManager, file: CaseFile): Promise<void> {
+    await m.query(
+      `insert into case_file (${COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+      values(file),
+    );
+  }
+
+  /** Writes the holder's change if nobody changed the case since `readVersion`; false if someone did. */
+  async update(m: EntityManager, file: CaseFile, readVersion: number): Promise<boolean> {
+    const res: [unknown[], number] = await m.query(
+      `update case_file set (${COLUMNS}, updated_at) = ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, clock_timestamp())
+       where case_number = $1 and version = $18`,
+      [...values(file), readVersion],
+    );
+    return res[1] === 1;
+  }
+
+  /** Keeps a copy received from another node: inserted, or replaced when it is newer than the one here. */
+  async upsertCopy(m: EntityManager, file: CaseFile): Promise<boolean> {
+    const rows: unknown[] = await m.query(
+      `insert into case_file (${COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+       on conflict (case_number) do update set (${COLUMNS}, updated_at) =
+         (excluded.case_number, excluded.version, excluded.status, excluded.holder, excluded.intake_node, excluded.deciding_node, excluded.item_code,
+          excluded.item_name, excluded.applicant_name, excluded.applicant_id_tail, excluded.first_contact, excluded.received_at, excluded.accepted_at,
+          excluded.due_date, excluded.decided_at, excluded.state, excluded.record, clock_timestamp())
+       where case_file.version < excluded.version
+       returning case_number`,
+      values(file),
+    );
+    return rows.length === 1;
+  }
+
+  /** Adds timeline entries; one already here (the same id) is kept as it is. */
+  async addSteps(m: EntityManager, caseNumber: string, steps: readonly TimelineStep[]): Promise<void> {
+    for (const s of steps) {
+      await m.query(
+        `insert into case_step (id, case_number, at, node, actor_id, actor_name, actor_role, action, status_after, holder_after, version_after, details)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) on conflict (id) do nothing`,
+        [s.id, caseNumber, s.at, s.node, s.actorId, s.actorName, s.actorRole, s.action, s.statusAfter ?? null, s.holderAfter ?? null, s.versionAfter ?? null, s.details],
+      );
+    }
+  }
+
+  async steps(caseNumber: string): Promise<TimelineStep[]> {
+    return this.ds.query(
+      `select id, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at, node, actor_id as "actorId", actor_name as "actorName",
+              actor_role as "actorRole", action, status_after as "statusAfter", holder_after as "holderAfter", version_after as "versionAfter", details
+       from case_step where case_number = $1 order by at, id`,
+      [caseNumber],
+    );
+  }
+
+  async list(f: CaseListFilters): Promise<{ rows: CaseRow[]; total: number }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (f.status?.length) add('status = any(?::text[])', f.status);
+    if (f.item) add('item_code = ?', f.item);
+    if (f.holder) add('holder = ?', f.holder);
+    if (f.applicant) {
+      if (/^[\dXx]{6}$/.test(f.applicant)) add('applicant_id_tail = ?', f.applicant.toUpperCase());
+      else add(`applicant_name like '%' || ? || '%'`, f.applicant.replace(/[\\%_]/g, (c) => `\\${c}`));
+    }
+    if (f.from) add('received_at >= ?::date', f.from);
+    if (f.to) add(`received_at < (?::date + 1)`, f.to);
+    const clause = where.length ? `where ${where.join(' and ')}` : '';
+    const [count] = (await this.ds.query(`select count(*)::int as n from case_file ${clause}`, params)) as Array<{ n: number }>;
+    const order = `${SORT_COLUMNS[f.sort]} ${f.order} nulls last, case_number ${f.order}`;
+    const rows: CaseRow[] = await this.ds.query(`select state, record from case_file ${clause} order by ${order} limit $${params.length + 1} offset $${params.length + 2}`, [
+      ...params,
+      f.limit,
+      f.offset,
+    ]);
+    return { rows, total: count?.n ?? 0 };
+  }
+}
+
+const COLUMNS =
+  'case_number, version, status, holder, intake_node, deciding_node, item_code, item_name, applicant_name, applicant_id_tail, first_contact, received_at, accepted_at, due_date, decided_at, state, record';
+
+function values({ state, record }: CaseFile): unknown[] {
+  return [
+    state.caseNumber,
+    state.version,
+    state.status,
+    state.holder,
+    state.intakeNode,
+    state.decidingNode,
+    record.itemCode,
+    record.itemName,
+    record.applicant.name,
+    record.applicant.idNumber.slice(-6).toUpperCase(),
+    state.firstContact,
+    record.receivedAt,
+    record.acceptedAt ?? null,
+    record.dueDate ?? null,
+    record.decidedAt ?? null,
+    JSON.stringify(stripUndefined(state)),
+    JSON.stringify(record),
+  ];
+}
+
+function stripUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
