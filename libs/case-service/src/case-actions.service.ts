@@ -88,7 +88,13 @@ export class CaseActionsService {
       throw new CaseRuleError(refusal('CASE_NOT_INTAKE_NODE', { intakeNode: file.state.intakeNode }));
     }
     // A dry run against the copy here: who may ask, and whether the case can still take the request.
-    act(file, action, actor, input, this.store.now());
+    // The copy may lag behind the holder's (a correction notice on its way): an undecided case's
+    // status is the holder's to judge, and a refusal comes back in the timeline.
+    try {
+      act(file, action, actor, input, this.store.now());
+    } catch (err) {
+      if (!(err instanceof CaseRuleError && err.code === 'CASE_ACTION_NOT_ALLOWED' && file.state.outcome === undefined)) throw err;
+    }
     const step = note(file, 'request_sent', actor, { action, input, to: file.state.holder }, this.store.now());
     const payload = Object.assign(new CaseRequestPayload(), { caseNumber: file.state.caseNumber, action, input, actor: { id: actor.id, name: actor.name, role: actor.role, backupOf: [...actor.backupOf] }, step });
     await this.repo.addSteps(m, file.state.caseNumber, [step]);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { type CaseRequestPayload, type CaseStepPayload, type EventEnvelope, TIMELINE_NOTES } from '#libs/contracts';
+import { CASE_REQUEST_ACTIONS, type CaseRequestPayload, type CaseStepPayload, type EventEnvelope, TIMELINE_NOTES } from '#libs/contracts';
 import { CaseRuleError, type CaseState, decidingNodeFor, parseCaseNumber, pathUp } from '#libs/cases';
 import { DomainError } from '#libs/domain';
 import { NodeContext } from '#libs/node-kit';
@@ -49,8 +49,13 @@ export class CaseSyncService {
     return pathUp(state.intakeNode, state.decidingNode);
   }
 
-  private checkSteps(steps: readonly { node: string }[], source: string): void {
-    if (steps.some((s) => s.node !== source)) refuse('节点只能报告本节点的办理步骤', `node ${source} reported a step taken at another node`);
+  /**
+   * A node reports the steps it took; the holder also reports a request it applied for the intake
+   * counter (a withdrawal asked for, a correction brought), made by the counter's clerk.
+   */
+  private checkSteps(steps: readonly { node: string; action: string }[], source: string, intakeNode?: string): void {
+    const fromCounter = (s: { node: string; action: string }) => s.node === intakeNode && (CASE_REQUEST_ACTIONS as readonly string[]).includes(s.action);
+    if (steps.some((s) => s.node !== source && !fromCounter(s))) refuse('节点只能报告本节点的办理步骤', `node ${source} reported a step taken at another node`);
   }
 
   /** A `case.step` addressed to this node (`observed` false) or seen by the city between two others. */
@@ -61,7 +66,7 @@ export class CaseSyncService {
     if (!path.includes(env.source)) refuse('发送节点不在该办件的办理路径上', `node ${env.source} is not on the case's path`);
     if (!observed && !path.includes(this.ctx.code) && this.ctx.tier !== 'city') refuse('本节点不在该办件的办理路径上', 'this node is not on the case\'s path');
     const steps = p.steps as TimelineStep[];
-    this.checkSteps(steps, env.source);
+    this.checkSteps(steps, env.source, incoming.state.intakeNode);
     const caseNumber = incoming.state.caseNumber;
     const local = await this.repo.find(caseNumber, m);
     const moves = steps.filter((s) => !(TIMELINE_NOTES as readonly string[]).includes(s.action) && s.versionAfter !== undefined);
@@ -91,7 +96,8 @@ export class CaseSyncService {
     const current = (await this.repo.find(caseNumber, m))!;
     const s = current.state;
     if (s.holder !== this.ctx.code || (s.status !== 'in_transit_up' && s.status !== 'result_in_transit_down')) return;
-    const actor = systemActor(this.ctx.code);
+    // The node signs for it on arrival, for whoever will work it here (the first-contact clerk, for a result).
+    const actor = { ...systemActor(this.ctx.code), backupOf: s.handler === undefined ? [] : [s.handler] };
     const acked = act(current, 'acknowledge', actor, {}, this.store.now());
     const steps = [acked.step];
     const after = this.store.carryOn(acked.file, steps, actor);
@@ -121,15 +127,17 @@ export class CaseSyncService {
     const requestStep = p.step as TimelineStep;
     try {
       const done = act(local, p.action, actor, p.input, this.store.now());
-      const steps = [requestStep, done.step];
+      const steps = [done.step];
       const after = this.store.carryOn(done.file, steps, systemActor(this.ctx.code));
+      // The request's own entry is the intake node's: kept here, not announced again as this node's step.
+      await this.repo.addSteps(m, p.caseNumber, [requestStep]);
       await this.store.commit(m, local, after, steps, actor, env.id);
     } catch (err) {
       if (!(err instanceof CaseRuleError)) throw err;
       // Refused by the rules: the intake counter is told why, in the timeline.
       const refused = note(local, 'request_refused', systemActor(this.ctx.code), { action: p.action, code: err.code, message: err.messageZh, messageEn: err.messageEn }, this.store.now());
       await this.repo.addSteps(m, p.caseNumber, [requestStep, refused]);
-      await this.store.announce(m, local, [requestStep, refused], systemActor(this.ctx.code), env.id);
+      await this.store.announce(m, local, [refused], systemActor(this.ctx.code), env.id);
     }
   }
 }
