@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CaseRequestPayload } from '#libs/contracts';
-import { type CaseAction, CaseRuleError, refusal } from '#libs/cases';
+import { type CaseAction, CaseRuleError, refusal, refusalFor } from '#libs/cases';
 import { NotFoundError } from '#libs/domain';
 import { BackupLookup, canActOnNode, type SignedInStaff } from '#libs/identity';
 import { NodeContext } from '#libs/node-kit';
@@ -56,6 +56,16 @@ export class CaseActionsService {
     }
   }
 
+  /**
+   * A decision (or withdrawal) on a case already decided is refused as such wherever it is asked, as
+   * the rules rank it: the node that decided may have sent the result down meanwhile, and "not the
+   * holder" would wrongly tell the loser of two simultaneous decisions to ask the intake counter.
+   */
+  private refuseIfDecided(file: CaseFile, action: CaseAction): void {
+    const settled = refusalFor(file.state.status, action);
+    if (settled?.code === 'CASE_ALREADY_DECIDED') throw new CaseRuleError(refusal(settled.code, { status: file.state.status, action }));
+  }
+
   async completeMaterials(caseNumber: string, dto: CompleteMaterialsDto, staff: SignedInStaff): Promise<CaseFile> {
     const actor = await this.actorOf(staff);
     return this.intake.completeMaterials(dto, actor, async (m) => {
@@ -69,6 +79,7 @@ export class CaseActionsService {
     const actor = await this.actorOf(staff);
     return this.repo.transaction(async (m) => {
       const before = await this.load(m, caseNumber, expectedVersion);
+      this.refuseIfDecided(before, action);
       if (isRequest(action) && before.state.holder !== this.ctx.code) return this.sendRequest(m, before, action, input, actor, staff);
       this.mayChange(staff, before);
       const done = act(before, action, actor, input, this.store.now());
