@@ -22,6 +22,9 @@ interface CaseRow {
   record: CaseRecord;
 }
 
+/** The time zone of the city's calendar (UTC+8, no daylight saving): see localDate in #libs/cases. */
+const CITY_TIME_ZONE = 'Asia/Shanghai';
+
 const SORT_COLUMNS: Record<CaseListFilters['sort'], string> = { receivedAt: 'received_at', dueDate: 'due_date', updatedAt: 'updated_at' };
 
 /** The only place that queries the case tables. */
@@ -134,8 +137,9 @@ export class CaseRepository {
       if (/^[\dXx]{6}$/.test(f.applicant)) add('applicant_id_tail = ?', f.applicant.toUpperCase());
       else add(`applicant_name like '%' || ? || '%'`, f.applicant.replace(/[\\%_]/g, (c) => `\\${c}`));
     }
-    if (f.from) add('received_at >= ?::date', f.from);
-    if (f.to) add(`received_at < (?::date + 1)`, f.to);
+    // Calendar days of the city (Asia/Shanghai), as in case numbers and due dates, whatever the database's time zone.
+    if (f.from) add(`received_at >= (?::date)::timestamp at time zone '${CITY_TIME_ZONE}'`, f.from);
+    if (f.to) add(`received_at < (?::date + 1)::timestamp at time zone '${CITY_TIME_ZONE}'`, f.to);
     const clause = where.length ? `where ${where.join(' and ')}` : '';
     const [count] = (await this.ds.query(`select count(*)::int as n from case_file ${clause}`, params)) as Array<{ n: number }>;
     const order = `${SORT_COLUMNS[f.sort]} ${f.order} nulls last, case_number ${f.order}`;
