@@ -242,6 +242,44 @@ describe('cases (办件) across a township, its county and the city, each a sepa
     await desk.waitFor(CITY, 'coordinator', no, (c) => c.outcome === 'withdrawn' && c.status.code === 'awaiting_delivery');
   });
 
+  it('refuses a withdrawal with a reason; a special procedure pauses the case, and no decision is made until it ends', async () => {
+    const { caseNumber: no } = await licenceAtCounty('特别程序');
+    await desk.waitForStatus(TOWN, 'clerk', no, 'accepted', COUNTY);
+    // Asked by the clerk's A/B backup at the counter; refused at the county with the reason.
+    expect(expectOk(await desk.act(TOWN, 'clerk-b', no, 'withdrawal', {})).request).toMatchObject({ sentTo: COUNTY });
+    await desk.waitFor(COUNTY, 'operator', no, (c) => c.withdrawalRequested);
+    expectRefused(await desk.act(COUNTY, 'operator', no, 'withdrawal/refuse', {}), 400, 'VALIDATION_FAILED');
+    expect(expectOk(await desk.act(COUNTY, 'operator', no, 'withdrawal/refuse', { reason: '现场核查已完成，申请人同意继续办理' })).withdrawalRequested).toBe(false);
+    await desk.waitFor(TOWN, 'clerk', no, (c) => !c.withdrawalRequested && steps(c).includes('refuse_withdrawal'));
+
+    expectOk(await desk.act(COUNTY, 'operator', no, 'take-up'));
+    const inspecting = expectOk(await desk.act(COUNTY, 'operator', no, 'special-procedure/start', { kind: 'inspection', reason: '需现场核查经营场所' }));
+    expect(inspecting).toMatchObject({ status: { code: 'special_procedure' }, specialProcedure: 'inspection' });
+    expectRefused(await desk.act(COUNTY, 'operator-b', no, 'approve', approval('321')), 409, 'CASE_SPECIAL_PROCEDURE_RUNNING');
+    expectRefused(await desk.act(COUNTY, 'operator', no, 'special-procedure/start', { kind: 'hearing', reason: '再来一个' }), 409, 'CASE_SPECIAL_PROCEDURE_RUNNING');
+    expect(expectOk(await desk.act(COUNTY, 'operator', no, 'special-procedure/end', { result: '现场核查合格' }))).toMatchObject({ status: { code: 'under_review' }, specialProcedure: null });
+    expectOk(await desk.act(COUNTY, 'operator-b', no, 'deny', { reason: '经营场所与申请不符' }));
+    expect(await desk.waitForStatus(TOWN, 'clerk', no, 'awaiting_delivery', TOWN)).toMatchObject({ outcome: 'denied', result: { reason: '经营场所与申请不符' } });
+  });
+
+  it('takes a county licence in at the county counter itself: decided there, the city keeping a copy', async () => {
+    const applicant = person('县窗口');
+    const res = await desk.intake(COUNTY, 'operator', foodLicence(applicant));
+    const taken = expectOk(res, 201);
+    made.push(taken.caseNumber);
+    const no = taken.caseNumber;
+    expect(no.startsWith(COUNTY)).toBe(true);
+    expect(taken).toMatchObject({ status: { code: 'accepted' }, holder: COUNTY, intakeNode: COUNTY, decidingNode: COUNTY });
+    expectOk(await desk.act(COUNTY, 'operator-b', no, 'take-up'));
+    // Here operator-b reviews, so operator (his backup) decides.
+    expectRefused(await desk.act(COUNTY, 'operator-b', no, 'approve', approval('402')), 403, 'CASE_SAME_PERSON_REVIEW_AND_APPROVAL');
+    expect(expectOk(await desk.act(COUNTY, 'operator', no, 'approve', approval('402')))).toMatchObject({ status: { code: 'approved' }, holder: COUNTY });
+    expectOk(await desk.act(COUNTY, 'operator', no, 'deliver', delivery()));
+    await desk.waitFor(CITY, 'coordinator', no, (c) => c.status.code === 'delivered' && c.outcome === 'approved');
+    // The township never sees a case it is not on the path of.
+    expect((await desk.get(TOWN, 'clerk', `/cases/${no}`)).status).toBe(404);
+  });
+
   it("refuses a decision from a node that does not hold the case (the township clerk approving the county's case)", async () => {
     const { caseNumber: no } = await licenceAtCounty('非承办');
     await desk.waitForStatus(TOWN, 'clerk', no, 'accepted', COUNTY);
@@ -463,13 +501,38 @@ describe('cases (办件) across a township, its county and the city, each a sepa
     }
   });
 
+  it('lists the cases at a node by status, holder, matter, applicant and date, sorted and paged', async () => {
+    const all = await desk.list(CITY, 'coordinator', { limit: 500 });
+    expect(all.total).toBeGreaterThanOrEqual(made.length);
+    const awaiting = await desk.list(TOWN, 'clerk', { status: 'awaiting_delivery,awaiting_materials', limit: 500 });
+    expect(awaiting.total).toBeGreaterThan(0);
+    expect(awaiting.items.every((c) => ['awaiting_delivery', 'awaiting_materials'].includes(c.status.code))).toBe(true);
+    const heldByCounty = await desk.list(CITY, 'coordinator', { holder: COUNTY, limit: 500 });
+    expect(heldByCounty.items.every((c) => c.holder === COUNTY)).toBe(true);
+    const licences = await desk.list(TOWN, 'clerk', { item: FOOD_LICENCE.code, limit: 500 });
+    expect(licences.total).toBeGreaterThan(0);
+    expect(licences.items.every((c) => (c as unknown as { item: { code: string } }).item.code === FOOD_LICENCE.code)).toBe(true);
+    // Dates are the city's calendar days (Asia/Shanghai), as in the case numbers: from the first day to the last, every case.
+    const days = made.filter((n) => n.startsWith(TOWN)).map((n) => n.slice(12, 20).replace(/(\d{4})(\d{2})(\d{2})/, '$1-$2-$3')).sort();
+    expect((await desk.list(TOWN, 'clerk', { from: days[0], to: days.at(-1), limit: 1 })).total).toBe((await desk.list(TOWN, 'clerk')).total);
+    expect((await desk.list(TOWN, 'clerk', { to: '2020-01-01' })).total).toBe(0);
+    const page1 = await desk.list(TOWN, 'clerk', { sort: 'receivedAt', order: 'asc', limit: 2, offset: 0 });
+    const page2 = await desk.list(TOWN, 'clerk', { sort: 'receivedAt', order: 'asc', limit: 2, offset: 2 });
+    expect(page1.items).toHaveLength(2);
+    expect(page1.items.map((c) => c.caseNumber)).not.toEqual(expect.arrayContaining(page2.items.map((c) => c.caseNumber)));
+    expect(page1.items[0]!.caseNumber).toBe(made[0]);
+    const bad = await desk.get(TOWN, 'clerk', '/cases', { status: 'lost', holder: '64', limit: 0 });
+    expectRefused(bad, 400, 'VALIDATION_FAILED');
+    expect((bad.body as ErrorBody).errors!.map((e) => e.field).sort()).toEqual(['holder', 'limit', 'status']);
+  });
+
   it("keeps at the city each case's whole timeline: the union of what every node recorded; no node parked a case event", async () => {
-    expect(made.length).toBeGreaterThanOrEqual(14);
+    expect(made.length).toBeGreaterThanOrEqual(16);
     for (const no of made) {
       const seen = await cityHasWholeTimeline(desk, no, [[TOWN, 'clerk'], [COUNTY, 'operator']], [CITY, 'coordinator']);
-      // Each entry once, and the township (which took every case in) has some of them.
+      // Each entry once, and the intake node has some of them.
       expect(new Set(seen.city.ids).size).toBe(seen.city.ids.length);
-      expect(seen.nodes[0]!.ids.length).toBeGreaterThan(0);
+      expect(seen.nodes[no.startsWith(TOWN) ? 0 : 1]!.ids.length).toBeGreaterThan(0);
     }
     for (const node of [TOWN, COUNTY, CITY]) expect((await parkedAt(net, node)).filter((d) => d.type?.startsWith('case.'))).toEqual([]);
   });
