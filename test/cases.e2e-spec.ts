@@ -154,7 +154,8 @@ describe('cases (办件) across a township, its county and the city, each a sepa
     expect(sent.request).toMatchObject({ action: 'correction_received', sentTo: COUNTY });
     const resumed = await desk.waitForStatus(COUNTY, 'operator', no, 'under_review', COUNTY);
     expect(steps(resumed).slice(-2)).toEqual(['request_sent', 'correction_received']);
-    expect(resumed.timeline.at(-1)).toMatchObject({ node: COUNTY, actor: { id: await desk.staffId(TOWN, 'clerk') } });
+    // The correction was brought by the clerk at the township's counter; the county applied it.
+    expect(resumed.timeline.at(-1)).toMatchObject({ node: TOWN, actor: { id: await desk.staffId(TOWN, 'clerk') } });
     // Still one correction per case, after it came back too.
     expectRefused(await desk.act(COUNTY, 'operator', no, 'request-correction', { items: ['第二次补正'] }), 409, 'CASE_SECOND_CORRECTION_NOTICE');
 

@@ -108,10 +108,18 @@ export class CaseSyncService {
   async receiveRequest(env: EventEnvelope<CaseRequestPayload>, m: EntityManager, observed: boolean): Promise<void> {
     const p = env.payload;
     if (p.caseNumber !== env.key) refuse('事件键与办件编号不符', `the event key ${env.key} is not the case number ${p.caseNumber}`);
-    if (parseCaseNumber(p.caseNumber)?.nodeCode !== env.source) refuse('只有收件节点可以代申请人提出请求', `node ${env.source} did not take case ${p.caseNumber} in`);
-    this.checkSteps([p.step], env.source);
-    if (p.step.action !== 'request_sent') refuse('请求事件只能带请求步骤', 'a request carries its request_sent step only');
+    const intake = parseCaseNumber(p.caseNumber)?.nodeCode;
+    if (intake === undefined) refuse('办件编号无效', `${p.caseNumber} is not a valid case number`);
     const local = await this.repo.find(p.caseNumber, m);
+    if (env.source !== intake) {
+      // Passed on by a node the case moved through (the county, for a case now at the city).
+      if (local === undefined) throw new CaseEventEarlyError('办件尚未到达本节点', `case ${p.caseNumber} has not arrived here yet`);
+      if (!pathUp(local.state.intakeNode, local.state.decidingNode).includes(env.source)) {
+        refuse('只有收件节点或办件途经的节点可以转交请求', `node ${env.source} neither took case ${p.caseNumber} in nor handled it`);
+      }
+    }
+    this.checkSteps([p.step], intake!);
+    if (p.step.action !== 'request_sent') refuse('请求事件只能带请求步骤', 'a request carries its request_sent step only');
     if (observed) {
       if (local === undefined) throw new CaseEventEarlyError('办件尚未到达', `case ${p.caseNumber} has not arrived yet`);
       await this.repo.addSteps(m, p.caseNumber, [p.step as TimelineStep]);
@@ -120,10 +128,13 @@ export class CaseSyncService {
     if (local === undefined) throw new CaseEventEarlyError('办件尚未到达本节点', `case ${p.caseNumber} has not arrived here yet`);
     if (local.state.holder !== this.ctx.code) {
       // The case moved on (handed up further) while the request travelled: pass it to the holder.
-      if (await this.store.request(m, local.state.holder, p, systemActor(this.ctx.code), env.id)) return;
+      if (await this.store.request(m, local.state.holder, p, systemActor(this.ctx.code), env.id)) {
+        await this.repo.addSteps(m, p.caseNumber, [p.step as TimelineStep]);
+        return;
+      }
       refuse('办件不在本节点，且无法转交承办节点', `case ${p.caseNumber} is not held here and its holder cannot be reached from here`);
     }
-    const actor = { id: p.actor.id, name: p.actor.name, role: p.actor.role, node: env.source, backupOf: p.actor.backupOf };
+    const actor = { id: p.actor.id, name: p.actor.name, role: p.actor.role, node: intake!, backupOf: p.actor.backupOf };
     const requestStep = p.step as TimelineStep;
     try {
       const done = act(local, p.action, actor, p.input, this.store.now());
