@@ -4,6 +4,7 @@ import { IDENTITY_MIGRATIONS, IdentityModule } from '#libs/identity';
 import { type NodeContext, NodeKitModule } from '#libs/node-kit';
 import { CATALOG_REPLICA_MIGRATIONS, CatalogReplicaModule } from '#libs/catalog-replica';
 import { CASE_SERVICE_MIGRATIONS, CaseServiceModule } from '#libs/case-service';
+import { SUPERVISION_MIGRATIONS, SupervisionModule } from '#libs/supervision';
 import { CATALOG_AUTHORING_MIGRATIONS, CatalogAuthoringModule } from './catalog-authoring/catalog-authoring.module.js';
 
 /** The city node: what every node has, plus the city's own features. */
@@ -13,10 +14,10 @@ export class CityAppModule {
     return {
       module: CityAppModule,
       imports: [
-        NodeKitModule.forRoot({ context, migrations: [...BACKBONE_MIGRATIONS, ...IDENTITY_MIGRATIONS, ...CATALOG_REPLICA_MIGRATIONS, ...CASE_SERVICE_MIGRATIONS, ...CATALOG_AUTHORING_MIGRATIONS] }),
+        NodeKitModule.forRoot({ context, migrations: [...BACKBONE_MIGRATIONS, ...IDENTITY_MIGRATIONS, ...CATALOG_REPLICA_MIGRATIONS, ...CASE_SERVICE_MIGRATIONS, ...SUPERVISION_MIGRATIONS, ...CATALOG_AUTHORING_MIGRATIONS] }),
         BackboneModule,
         IdentityModule,
-        CatalogReplicaModule, CaseServiceModule, CatalogAuthoringModule,
+        CatalogReplicaModule, CaseServiceModule, SupervisionModule, CatalogAuthoringModule,
       ],
     };
   }

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { CatalogReplicaModule } from '#libs/catalog-replica';
 import { CaseActionsService } from './case-actions.service.js';
 import { CaseConsumer } from './case.consumer.js';
+import { CaseHooks } from './case-hooks.js';
+import { CalendarService } from './calendar.service.js';
 import { CaseQueryService } from './case-query.service.js';
 import { CaseRepository } from './case.repository.js';
 import { CaseStore } from './case-store.service.js';
@@ -15,6 +17,7 @@ import { PublicProgressController } from './public-progress.controller.js';
 @Module({
   imports: [CatalogReplicaModule],
   controllers: [CasesController, PublicProgressController],
-  providers: [CaseRepository, CaseStore, IntakeService, CaseActionsService, CaseSyncService, CaseQueryService, CaseConsumer, ProgressRateLimitGuard],
+  exports: [CaseHooks, CaseRepository, CalendarService],
+  providers: [CalendarService, CaseHooks, CaseRepository, CaseStore, IntakeService, CaseActionsService, CaseSyncService, CaseQueryService, CaseConsumer, ProgressRateLimitGuard],
 })
 export class CaseServiceModule {}

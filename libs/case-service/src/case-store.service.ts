@@ -9,6 +9,7 @@ import { OutboxService } from '#libs/backbone';
 import type { CaseFile, StepActor, TimelineStep } from './case-file.js';
 import { act } from './case-workflow.js';
 import { CaseRepository } from './case.repository.js';
+import { CaseHooks } from './case-hooks.js';
 
 /** Two actions on one case at once: the first wins, the other is answered with this and applies nothing. */
 export class CaseVersionConflictError extends ConflictError {
@@ -38,6 +39,7 @@ export class CaseStore {
     private readonly repo: CaseRepository,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
+    private readonly hooks: CaseHooks,
   ) {}
 
   now(): Date {
@@ -75,6 +77,7 @@ export class CaseStore {
     else if (!(await this.repo.update(m, after, before.state.version))) throw new CaseVersionConflictError(after.state.caseNumber);
     await this.repo.addSteps(m, after.state.caseNumber, steps);
     await this.announce(m, after, steps, actor, causationId);
+    await this.hooks.changed(m, after, steps, true);
   }
 
   async announce(m: EntityManager, file: CaseFile, steps: TimelineStep[], actor: StepActor, causationId?: string): Promise<void> {

@@ -8,6 +8,7 @@ import { type CaseFile, type CaseRecord, systemActor, type TimelineStep } from '
 import { act, note } from './case-workflow.js';
 import { CaseRepository } from './case.repository.js';
 import { CaseStore } from './case-store.service.js';
+import { CaseHooks } from './case-hooks.js';
 
 /** An event about a case that its sender could not have sent: parked, never applied. */
 export class CaseEventRefusedError extends DomainError {
@@ -38,6 +39,7 @@ export class CaseSyncService {
     private readonly ctx: NodeContext,
     private readonly repo: CaseRepository,
     private readonly store: CaseStore,
+    private readonly hooks: CaseHooks,
   ) {}
 
   /** The case's path, after checking that the state hangs together (numbered at intake, decider from the level). */
@@ -88,6 +90,7 @@ export class CaseSyncService {
       throw new CaseEventEarlyError('办件尚未到达', `case ${caseNumber} has not arrived yet`);
     }
     await this.repo.addSteps(m, caseNumber, steps);
+    await this.hooks.changed(m, (await this.repo.find(caseNumber, m))!, steps, false);
     if (!observed) await this.acknowledgeIfHandedHere(m, caseNumber, env.id);
   }
 

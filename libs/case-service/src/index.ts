@@ -3,5 +3,9 @@ import { CreateCaseTables1764300000000 } from './migrations/1764300000000-create
 export * from './case-service.module.js';
 export * from './case-file.js';
 export * from './case-view.js';
+export * from './case-hooks.js';
+export * from './calendar.service.js';
+export * from './case.repository.js';
 
 export const CASE_SERVICE_MIGRATIONS = [CreateCaseTables1764300000000];
+export { RATING_CHANNELS } from './dto/case-inputs.dto.js';

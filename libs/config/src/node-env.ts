@@ -20,6 +20,11 @@ const INTEGER_SETTINGS = [
   'TONGBAN_SIGNIN_LOCK_SECONDS',
   'TONGBAN_SIGNIN_RATE_LIMIT',
   'TONGBAN_SIGNIN_RATE_LIMIT_PER_IP',
+  'TONGBAN_LIGHT_SWEEP_MS',
+  'TONGBAN_YELLOW_DAYS_LEFT',
+  'TONGBAN_YELLOW_SHARE_PERCENT',
+  'TONGBAN_SUPERVISION_ANSWER_DAYS',
+  'TONGBAN_RECTIFICATION_DAYS',
 ];
 
 /** The settings a node process reads from its environment, checked once at start. */
@@ -134,6 +139,47 @@ export class NodeEnv {
   @Min(-315360000, { message: 'TONGBAN_CLOCK_OFFSET_SECONDS must be within ten years either way' })
   @Max(315360000, { message: 'TONGBAN_CLOCK_OFFSET_SECONDS must be within ten years either way' })
   TONGBAN_CLOCK_OFFSET_SECONDS: number = 0;
+
+  /**
+   * A test network's shared clock: a JSON file `{ "offsetMs": n }` every node re-reads (at most every
+   * 200 ms) and adds to its time, so a test moves the whole network's "now" at once. Never set in production.
+   */
+  @IsOptional()
+  @IsString({ message: 'TONGBAN_CLOCK_FILE must be the path of a clock file' })
+  TONGBAN_CLOCK_FILE?: string;
+
+  @IsInt({ message: 'TONGBAN_LIGHT_SWEEP_MS must be an integer number of milliseconds' })
+  @Min(100, { message: 'TONGBAN_LIGHT_SWEEP_MS must be between 100 and 3600000' })
+  @Max(3_600_000, { message: 'TONGBAN_LIGHT_SWEEP_MS must be between 100 and 3600000' })
+  TONGBAN_LIGHT_SWEEP_MS: number = 60_000;
+
+  /** Yellow light: this many working days left or fewer (限时办结预警). */
+  @IsInt({ message: 'TONGBAN_YELLOW_DAYS_LEFT must be an integer number of working days' })
+  @Min(0, { message: 'TONGBAN_YELLOW_DAYS_LEFT must be between 0 and 60' })
+  @Max(60, { message: 'TONGBAN_YELLOW_DAYS_LEFT must be between 0 and 60' })
+  TONGBAN_YELLOW_DAYS_LEFT: number = 2;
+
+  /** Yellow light: this share of the time budget used, in percent. */
+  @IsInt({ message: 'TONGBAN_YELLOW_SHARE_PERCENT must be an integer percentage' })
+  @Min(1, { message: 'TONGBAN_YELLOW_SHARE_PERCENT must be between 1 and 100' })
+  @Max(100, { message: 'TONGBAN_YELLOW_SHARE_PERCENT must be between 1 and 100' })
+  TONGBAN_YELLOW_SHARE_PERCENT: number = 80;
+
+  /** The city: working days a holder has to answer a supervision order (督办反馈期限) when the coordinator sets none. */
+  @IsInt({ message: 'TONGBAN_SUPERVISION_ANSWER_DAYS must be an integer number of working days' })
+  @Min(1, { message: 'TONGBAN_SUPERVISION_ANSWER_DAYS must be between 1 and 30' })
+  @Max(30, { message: 'TONGBAN_SUPERVISION_ANSWER_DAYS must be between 1 and 30' })
+  TONGBAN_SUPERVISION_ANSWER_DAYS: number = 3;
+
+  /** The city: issue a supervision order by itself when a case turns red ('1'), or leave it to the coordinators ('0'). */
+  @IsIn(['0', '1'], { message: 'TONGBAN_SUPERVISE_ON_RED must be 0 or 1' })
+  TONGBAN_SUPERVISE_ON_RED: '0' | '1' = '0';
+
+  /** Working days a node has to rectify after a poor rating (差评整改). */
+  @IsInt({ message: 'TONGBAN_RECTIFICATION_DAYS must be an integer number of working days' })
+  @Min(1, { message: 'TONGBAN_RECTIFICATION_DAYS must be between 1 and 60' })
+  @Max(60, { message: 'TONGBAN_RECTIFICATION_DAYS must be between 1 and 60' })
+  TONGBAN_RECTIFICATION_DAYS: number = 10;
 
   get brokers(): string[] {
     return this.TONGBAN_KAFKA_BROKERS.split(',');

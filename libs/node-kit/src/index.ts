@@ -14,3 +14,4 @@ export * from './validation.js';
 export * from './page.query.js';
 export * from './clock.js';
 export * from './last-known.js';
+export * from './ticker.js';

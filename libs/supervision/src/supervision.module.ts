@@ -1,0 +1,35 @@
+import { Module, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { CaseServiceModule } from '#libs/case-service';
+import { NodeContext, Ticker } from '#libs/node-kit';
+import { RectificationService } from './rectification.service.js';
+import { RectificationController, SupervisionController } from './supervision.controller.js';
+import { SupervisionConsumer } from './supervision.consumer.js';
+import { SupervisionRepository } from './supervision.repository.js';
+import { SupervisionService } from './supervision.service.js';
+
+/** Supervision orders (督办) and rectification after poor ratings (差评整改), at every node. */
+@Module({
+  imports: [CaseServiceModule],
+  controllers: [SupervisionController, RectificationController],
+  providers: [SupervisionRepository, SupervisionService, RectificationService, SupervisionConsumer],
+  exports: [SupervisionService, SupervisionRepository],
+})
+export class SupervisionModule implements OnApplicationBootstrap, OnModuleDestroy {
+  private ticker?: Ticker;
+
+  constructor(
+    private readonly ctx: NodeContext,
+    private readonly supervision: SupervisionService,
+  ) {}
+
+  /** The city sweeps its open orders: past their answer date they go overdue, a second round, or a flag. */
+  onApplicationBootstrap(): void {
+    if (this.ctx.tier !== 'city') return;
+    this.ticker = new Ticker('SupervisionSweep', this.ctx.env.TONGBAN_LIGHT_SWEEP_MS, () => this.supervision.sweep());
+    this.ticker.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.ticker?.stop();
+  }
+}
