@@ -1,0 +1,203 @@
+import request from 'supertest';
+import { CaseDesk, CHINESE, type CaseDetail, type ErrorBody, FOOD_LICENCE, type IntakeBody, parkedAt, person, TOWNSHIP_RELIEF, waitForDemoCatalog, delivery } from './support/cases.js';
+import { TestClock } from './support/clock.js';
+import { DEMO_ENV } from './support/staff.js';
+import { eventually, TestNetwork } from './support/test-network.js';
+
+const CITY = '640100000000';
+const COUNTY = '640104000000';
+const TOWN = '640104100000';
+
+interface OrderStep {
+  action: string;
+  node: string;
+  actorName: string;
+}
+interface Order {
+  id: string;
+  caseNumber: string;
+  round: number;
+  previousId?: string;
+  holder: string;
+  status: string;
+  flagged: boolean;
+  answerBy: string;
+  issuedAt: string;
+  answer?: { content: string; byName: string };
+  steps?: OrderStep[];
+}
+interface Item {
+  id: string;
+  caseNumber: string;
+  node: string;
+  ratingLevel: string;
+  status: string;
+  dueOn: string;
+  answer?: { content: string };
+  rerating?: { level: string };
+}
+
+describe('supervision orders (督办) and rectification after poor ratings (差评整改), through the real broker', () => {
+  const clock = new TestClock();
+  const net = new TestNetwork(
+    [
+      { code: CITY, tier: 'city', name: '银川市民大厅' },
+      { code: COUNTY, tier: 'county', parent: CITY, name: '兴庆区政务服务中心' },
+      { code: TOWN, tier: 'township', parent: COUNTY, name: '掌政镇便民服务中心' },
+    ],
+    { ...DEMO_ENV, ...clock.env() },
+  );
+  const desk = new CaseDesk(net);
+
+  const foodLicence = (tag: string): IntakeBody => ({ itemCode: FOOD_LICENCE.code, applicant: person(tag), channel: '1', materials: FOOD_LICENCE.materials });
+
+  /** A food licence taken in at the township and acknowledged by the county, which now holds it. */
+  const caseAtCounty = async (tag: string): Promise<string> => {
+    const res = await desk.intake(TOWN, 'clerk', foodLicence(tag));
+    if (res.status !== 201) throw new Error(`intake refused: ${res.status} ${JSON.stringify(res.body)}`);
+    const no = (res.body as CaseDetail).caseNumber;
+    await desk.waitForStatus(COUNTY, 'operator', no, 'accepted', COUNTY);
+    await desk.waitForStatus(CITY, 'coordinator', no, 'accepted', COUNTY);
+    return no;
+  };
+
+  const post = async (node: string, login: string, path: string, body: Record<string, unknown>) =>
+    request(net.url(node)).post(path).set({ authorization: `Bearer ${(await desk.session(node, login)).accessToken}` }).send(body);
+
+  const order = async (node: string, login: string, id: string): Promise<Order> => {
+    const res = await desk.get(node, login, `/supervision/orders/${id}`);
+    if (res.status !== 200) throw new Error(`GET order ${id} at ${node}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body as Order;
+  };
+
+  const ordersAt = async (node: string, login: string, query: Record<string, unknown>): Promise<Order[]> => {
+    const res = await desk.get(node, login, '/supervision/orders', query);
+    if (res.status !== 200) throw new Error(`GET orders at ${node}: ${res.status} ${JSON.stringify(res.body)}`);
+    return (res.body as { items: Order[] }).items;
+  };
+
+  beforeAll(async () => {
+    clock.setLocal('2027-03-01T09:00'); // a Monday
+    await net.init();
+    await net.start();
+    await waitForDemoCatalog(net, [{ code: COUNTY, county: true }, { code: TOWN, county: true }]);
+  });
+
+  afterAll(async () => {
+    await net.stop();
+    clock.remove();
+  });
+
+  it('delivers a coordinator\'s order to the county holding the case; the county answers and the order closes at the city', async () => {
+    const no = await caseAtCounty('督办答复');
+    const issued = await post(CITY, 'coordinator', '/supervision/orders', { caseNumber: no, content: '请于三个工作日内办结并反馈', answerDays: 3 });
+    expect(issued.status).toBe(201);
+    const o = issued.body as Order;
+    expect(o).toMatchObject({ caseNumber: no, round: 1, holder: COUNTY, status: 'open', flagged: false, answerBy: '2027-03-04' });
+
+    // A second order while the first is open is refused; so is an order from someone not a coordinator.
+    const again = await post(CITY, 'coordinator', '/supervision/orders', { caseNumber: no, content: '再次督办' });
+    expect({ status: again.status, code: (again.body as ErrorBody).code }).toEqual({ status: 409, code: 'SUPERVISION_ORDER_OPEN' });
+    expect((await post(CITY, 'approver', '/supervision/orders', { caseNumber: no, content: '督办' })).status).toBe(403);
+
+    const atCounty = await eventually(() => ordersAt(COUNTY, 'operator', { caseNumber: no }), (l) => l.length === 1);
+    expect(atCounty[0]).toMatchObject({ id: o.id, status: 'open', answerBy: '2027-03-04' });
+    // The township never hears of an order addressed to its county.
+    expect(await ordersAt(TOWN, 'clerk', { caseNumber: no })).toEqual([]);
+
+    const answered = await post(COUNTY, 'operator', `/supervision/orders/${o.id}/answer`, { content: '已组织现场核查，明日作出决定' });
+    expect(answered.status).toBe(200);
+    expect(answered.body).toMatchObject({ status: 'answered', answer: { content: '已组织现场核查，明日作出决定' } });
+    const twice = await post(COUNTY, 'operator', `/supervision/orders/${o.id}/answer`, { content: '再答一次' });
+    expect({ status: twice.status, code: (twice.body as ErrorBody).code }).toEqual({ status: 409, code: 'SUPERVISION_ORDER_NOT_OPEN' });
+
+    const atCity = await eventually(() => order(CITY, 'coordinator', o.id), (x) => x.status === 'answered');
+    expect(atCity.answer).toMatchObject({ content: '已组织现场核查，明日作出决定', byName: expect.stringMatching(CHINESE) });
+    expect(atCity.steps!.map((s) => s.action)).toEqual(['issued', 'answered']);
+    expect((await order(COUNTY, 'operator', o.id)).steps!.map((s) => s.action)).toEqual(['received', 'answered']);
+  });
+
+  it('refuses an order with a blank content or a bad case number, naming the field, and changes nothing', async () => {
+    const blank = await post(CITY, 'coordinator', '/supervision/orders', { caseNumber: '640104100000202703010000011', content: '   ' });
+    expect(blank.status).toBe(400);
+    expect(JSON.stringify(blank.body)).toContain('content');
+    const bad = await post(CITY, 'coordinator', '/supervision/orders', { caseNumber: '12345', content: '督办' });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('caseNumber');
+  });
+
+  it('issues an unanswered order again as a second round, and flags the case after the second goes unanswered', async () => {
+    const no = await caseAtCounty('督办未复');
+    const first = (await post(CITY, 'coordinator', '/supervision/orders', { caseNumber: no, content: '请立即办理', answerDays: 1 })).body as Order;
+    expect(first.answerBy).toBe('2027-03-02');
+    await eventually(() => ordersAt(COUNTY, 'operator', { caseNumber: no }), (l) => l.length === 1);
+
+    // Past the answer date: the city's sweep marks it overdue and issues the second round by itself.
+    clock.advanceDays(14);
+    const rounds = await eventually(() => ordersAt(CITY, 'coordinator', { caseNumber: no }), (l) => l.length === 2, 30000);
+    const second = rounds.find((r) => r.round === 2)!;
+    expect(second).toMatchObject({ previousId: first.id, holder: COUNTY, status: 'open', flagged: false });
+    expect((await order(CITY, 'coordinator', first.id)).steps!.map((s) => s.action)).toEqual(['issued', 'overdue', 'reissued']);
+    const atCounty = await eventually(() => ordersAt(COUNTY, 'operator', { caseNumber: no }), (l) => l.length === 2 && l.some((x) => x.id === first.id && x.status === 'overdue'));
+    expect(atCounty.find((x) => x.round === 2)).toMatchObject({ status: 'open' });
+    // An overdue order takes no answer any more: the second round does.
+    const late = await post(COUNTY, 'operator', `/supervision/orders/${first.id}/answer`, { content: '迟到的答复' });
+    expect((late.body as ErrorBody).code).toBe('SUPERVISION_ORDER_NOT_OPEN');
+
+    clock.advanceDays(14);
+    const flagged = await eventually(() => order(CITY, 'coordinator', second.id), (x) => x.flagged, 30000);
+    expect(flagged).toMatchObject({ status: 'overdue', flagged: true });
+    expect(flagged.steps!.map((s) => s.action)).toEqual(['issued', 'overdue', 'flagged']);
+    expect((await ordersAt(CITY, 'coordinator', { flagged: 'true' })).map((x) => x.caseNumber)).toContain(no);
+    await eventually(() => order(COUNTY, 'operator', second.id), (x) => x.flagged && x.status === 'overdue');
+
+    // The weekly summary counts the first round in the week it was issued.
+    const week = await desk.get(CITY, 'coordinator', '/supervision/summary', { week: '2027-W09' });
+    expect(week.status).toBe(200);
+    const county = (week.body as { nodes: Array<{ node: string; issued: number; overdue: number; answered: number; flagged: number }> }).nodes.find((n) => n.node === COUNTY)!;
+    expect(county.issued).toBeGreaterThanOrEqual(2);
+    expect(county.overdue).toBeGreaterThanOrEqual(1);
+    expect(county.answered).toBeGreaterThanOrEqual(1);
+    const badWeek = await desk.get(CITY, 'coordinator', '/supervision/summary', { week: '2027-9' });
+    expect(badWeek.status).toBe(400);
+  });
+
+  it('opens a rectification item after a poor rating, takes the answer, closes it with the second rating, and the city sees each change', async () => {
+    const res = await desk.intake(TOWN, 'clerk', { itemCode: TOWNSHIP_RELIEF.code, applicant: person('差评'), channel: '1', materials: TOWNSHIP_RELIEF.materials });
+    expect(res.status).toBe(201);
+    const no = (res.body as CaseDetail).caseNumber;
+    for (const [path, body] of [
+      ['take-up', {}],
+      ['approve', { resultName: '临时救助金发放决定', resultNumber: 'LSJZ-2027-009' }],
+      ['deliver', delivery()],
+      ['rating', { level: '5', channel: '1', comment: '等了很久' }],
+    ] as const) {
+      const r = await desk.act(TOWN, 'clerk', no, path, body);
+      if (r.status !== 200) throw new Error(`${path}: ${r.status} ${JSON.stringify(r.body)}`);
+    }
+    const items = (await desk.get(TOWN, 'clerk', '/rectifications', { caseNumber: no })).body as { items: Item[] };
+    expect(items.items).toHaveLength(1);
+    const item = items.items[0]!;
+    expect(item).toMatchObject({ node: TOWN, ratingLevel: '5', status: 'open' });
+    expect(item.dueOn > clock.today()).toBe(true);
+    const atCity = await eventually(async () => ((await desk.get(CITY, 'coordinator', '/rectifications', { caseNumber: no })).body as { items: Item[] }).items, (l) => l.length === 1);
+    expect(atCity[0]).toMatchObject({ id: item.id, status: 'open' });
+
+    const early = await post(TOWN, 'clerk', `/rectifications/${item.id}/rerating`, { level: '2', channel: '5' });
+    expect({ status: early.status, code: (early.body as ErrorBody).code }).toEqual({ status: 409, code: 'RECTIFICATION_NOT_ANSWERED' });
+    expect((await post(TOWN, 'clerk', `/rectifications/${item.id}/answer`, { content: '' })).status).toBe(400);
+    expect((await post(TOWN, 'clerk', `/rectifications/${item.id}/answer`, { content: '已向申请人致歉，并将救助审批压缩至一个工作日' })).status).toBe(200);
+    await eventually(async () => ((await desk.get(CITY, 'coordinator', '/rectifications', { caseNumber: no })).body as { items: Item[] }).items, (l) => l[0]?.status === 'answered');
+    const closed = await post(TOWN, 'clerk', `/rectifications/${item.id}/rerating`, { level: '2', channel: '5', comment: '回访满意' });
+    expect(closed.status).toBe(200);
+    expect(closed.body).toMatchObject({ status: 'closed', rerating: { level: '2' } });
+    const final = await eventually(async () => ((await desk.get(CITY, 'coordinator', '/rectifications', { caseNumber: no })).body as { items: Item[] }).items, (l) => l[0]?.status === 'closed');
+    expect(final[0]).toMatchObject({ answer: { content: '已向申请人致歉，并将救助审批压缩至一个工作日' }, rerating: { level: '2' } });
+    // A good rating opens nothing; the county, which did not decide the case, has no item.
+    expect(((await desk.get(COUNTY, 'operator', '/rectifications', { caseNumber: no })).body as { items: Item[] }).items).toEqual([]);
+  });
+
+  it('parks nothing at any node', async () => {
+    for (const node of [CITY, COUNTY, TOWN]) expect((await parkedAt(net, node)).filter((d) => d.type?.startsWith('supervision') || d.type?.startsWith('rectification'))).toEqual([]);
+  });
+});
