@@ -37,6 +37,13 @@ module.exports = {
       to: { path: 'node_modules/(@nestjs|typeorm|kafkajs|pg)/' },
     },
     {
+      name: 'calendar-is-framework-free',
+      severity: 'error',
+      comment: 'The working-day calendar in libs/calendar is data and plain TypeScript: no Nest, TypeORM, pg or Kafka.',
+      from: { path: '^libs/calendar/' },
+      to: { path: 'node_modules/(@nestjs|typeorm|kafkajs|pg)/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},
