@@ -12,3 +12,4 @@ export * from './document-number.js';
 export * from './materials-check.js';
 export * from './testing/case-state.factory.js';
 export * from './due-date.js';
+export * from './clock/index.js';

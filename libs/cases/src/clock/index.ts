@@ -1,0 +1,3 @@
+export * from './clock.js';
+export * from './reading.js';
+export * from './step.js';
