@@ -13,6 +13,7 @@ export const CASE_ACTIONS = [
   { code: 'correction_received', zh: '补正材料收到', en: 'correction received' },
   { code: 'start_special_procedure', zh: '启动特别程序', en: 'start a special procedure' },
   { code: 'end_special_procedure', zh: '结束特别程序', en: 'end the special procedure' },
+  { code: 'extend_time_limit', zh: '延长审批', en: 'extend the time limit' },
   { code: 'not_accept', zh: '不予受理', en: 'refuse to accept' },
   { code: 'approve', zh: '准予（核准）', en: 'approve' },
   { code: 'deny', zh: '不予批准', en: 'deny' },
@@ -35,6 +36,13 @@ export const SPECIAL_PROCEDURE_KINDS = [
   { code: 'public_notice', zh: '公示', en: 'public notice' },
 ] as const satisfies readonly CodeEntry[];
 export type SpecialProcedureKind = (typeof SPECIAL_PROCEDURE_KINDS)[number]['code'];
+
+/**
+ * 延长审批 (GB/T 39046 特别程序 1): the Administrative Licensing Law (art. 42) lets the head of the
+ * deciding organ add at most 10 working days to the 20, with a reason told to the applicant; all the
+ * extensions of one case together stay within it.
+ */
+export const MAX_EXTENSION_DAYS = 10;
 
 /** 满意度 (GB/T 39046-2020); 4 and 5 are poor ratings (差评), each followed up. */
 export const RATING_LEVELS = [
@@ -60,6 +68,7 @@ export interface ActionInputs {
   correction_received: Record<string, never>;
   start_special_procedure: { kind: SpecialProcedureKind; reason: string };
   end_special_procedure: { result?: string };
+  extend_time_limit: { days: number; reason: string; approvedBy: string; approvedByName: string };
   not_accept: { reason: string; legalBasis: string };
   approve: { resultName: string; resultNumber: string; validUntil?: string };
   deny: { reason: string };

@@ -31,6 +31,8 @@ export interface CaseState {
   /** The items listed on the correction notice (补正), when one was issued. */
   correction?: readonly string[];
   specialProcedure?: SpecialProcedureKind;
+  /** Working days added by 延长审批 so far, all extensions together (at most MAX_EXTENSION_DAYS). */
+  extendedDays: number;
   withdrawalRequested: boolean;
   outcome?: CaseOutcome;
   /** Bumped by every transition: the service writes with "where version = read version" so one of two concurrent actions wins. */

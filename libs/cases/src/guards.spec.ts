@@ -1,4 +1,4 @@
-import type { CaseAction } from './actions.js';
+import { MAX_EXTENSION_DAYS, type ActionInputs, type CaseAction } from './actions.js';
 import { COUNTY, TOWNSHIP, contextFor, makeActor, makeCaseState, readyFor } from './testing/case-state.factory.js';
 import { transition as sut } from './transition.js';
 import { unlistedOnNotice } from './guards.js';
@@ -216,5 +216,62 @@ describe('inputs the rules need', () => {
     const { state, ctx } = readyFor('delivered', 'rate');
     const result = sut(state, 'rate', { ...ctx, input: { ...ctx.input, level } });
     expect(result.ok && result.effects.followUp === true).toBe(followUp);
+  });
+});
+
+describe('延长审批 (extend the time limit)', () => {
+  const ready = () => readyFor('under_review', 'extend_time_limit');
+  const extend = (state: ReturnType<typeof ready>['state'], input: Partial<ActionInputs['extend_time_limit']> = {}) => {
+    const { ctx } = ready();
+    return sut(state, 'extend_time_limit', { ...ctx, input: { ...ctx.input, ...input } });
+  };
+
+  it('keeps the case under review, adds the days to the running total and tells the clock', () => {
+    const { state } = ready();
+    const result = extend(state, { days: 6 });
+    if (!result.ok) throw new Error(result.refusal.code);
+    expect([result.state.status, result.state.extendedDays, result.state.version]).toEqual(['under_review', 6, state.version + 1]);
+    expect(result.effects).toEqual({ clock: 'extend', extension: { days: 6, reason: '需组织专家对经营场所进行现场核查', approvedBy: 'head', approvedByName: '王局长' } });
+  });
+
+  it(`allows ${MAX_EXTENSION_DAYS} working days in all, over as many extensions as needed, and not one more`, () => {
+    const { state } = ready();
+    const first = extend(state, { days: 6 });
+    const second = first.ok ? extend(first.state, { days: 4 }) : first;
+    expect(second.ok && second.state.extendedDays).toBe(10);
+    const third = second.ok ? extend(second.state, { days: 1 }) : second;
+    expect(!third.ok && [third.refusal.code, third.refusal.details]).toEqual(['CASE_EXTENSION_OVER_LIMIT', { days: 1, extendedDays: 10, max: 10 }]);
+    expect(refusedCode(state, 'extend_time_limit', { ...ready().ctx, input: { ...ready().ctx.input, days: 11 } })).toBe('CASE_EXTENSION_OVER_LIMIT');
+  });
+
+  it.each([0, -2, 1.5, Number.NaN, '5' as unknown as number, undefined as unknown as number])('refuses %p days as not a number of working days', (days) => {
+    const result = extend(ready().state, { days });
+    expect(!result.ok && result.refusal.code).toBe('CASE_EXTENSION_DAYS_INVALID');
+  });
+
+  it('needs a reason and the person who approved it', () => {
+    const { state } = ready();
+    const codes = [{ reason: ' ' }, { approvedBy: '' }, { approvedByName: '  ' }].map((input) => {
+      const result = extend(state, input);
+      return result.ok ? 'ok' : result.refusal.code;
+    });
+    expect(codes).toEqual(['CASE_REASON_REQUIRED', 'CASE_EXTENSION_APPROVER_REQUIRED', 'CASE_EXTENSION_APPROVER_REQUIRED']);
+  });
+
+  it('is the holder\'s, like a decision, and counts a case stored before the running total existed as not extended', () => {
+    const { state, ctx } = ready();
+    expect(refusedCode(state, 'extend_time_limit', { ...ctx, actor: makeActor({ id: 'clerk', node: TOWNSHIP }) })).toBe('CASE_NOT_HOLDER');
+    expect(refusedCode(state, 'extend_time_limit', { ...ctx, actor: makeActor({ id: 'someone', node: COUNTY }) })).toBe('CASE_NOT_HANDLER');
+    const old = { ...state } as Partial<typeof state>;
+    delete old.extendedDays;
+    const result = sut(old as typeof state, 'extend_time_limit', ctx);
+    expect(result.ok && result.state.extendedDays).toBe(10);
+  });
+
+  it('is refused during a special procedure and after the decision, each with its own code', () => {
+    const during = readyFor('special_procedure', 'extend_time_limit');
+    expect(refusedCode(during.state, 'extend_time_limit', during.ctx)).toBe('CASE_SPECIAL_PROCEDURE_RUNNING');
+    const after = readyFor('approved', 'extend_time_limit');
+    expect(refusedCode(after.state, 'extend_time_limit', after.ctx)).toBe('CASE_ALREADY_DECIDED');
   });
 });

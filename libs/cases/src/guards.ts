@@ -1,4 +1,4 @@
-import { POOR_RATINGS, RATING_LEVELS, SPECIAL_PROCEDURE_KINDS, type ActionInputs } from './actions.js';
+import { MAX_EXTENSION_DAYS, POOR_RATINGS, RATING_LEVELS, SPECIAL_PROCEDURE_KINDS, type ActionInputs } from './actions.js';
 import { LICENCE_KIND, type ActionContext, type Actor, type CaseState } from './case-state.js';
 import { refusal, type CaseRefusal } from './refusals.js';
 import { nextHopUp } from './routing.js';
@@ -71,6 +71,30 @@ export const knownSpecialProcedure: Guard = (_state, ctx) => {
   if (!SPECIAL_PROCEDURE_KINDS.some((k) => k.code === kind)) return refusal('CASE_UNKNOWN_SPECIAL_PROCEDURE', { kind });
   return blank(reason) ? refusal('CASE_REASON_REQUIRED') : undefined;
 };
+
+/** 延长审批: a whole number of working days, at least one. */
+export const extensionDaysValid: Guard = (_state, ctx) => {
+  const { days } = input<'extend_time_limit'>(ctx);
+  return Number.isInteger(days) && (days as number) >= 1 ? undefined : refusal('CASE_EXTENSION_DAYS_INVALID', { days });
+};
+
+/** All the extensions of a case together stay within MAX_EXTENSION_DAYS (art. 42). */
+export const extensionWithinLimit: Guard = (state, ctx) => {
+  const days = input<'extend_time_limit'>(ctx).days ?? 0;
+  const extendedDays = extendedSoFar(state);
+  return extendedDays + days > MAX_EXTENSION_DAYS ? refusal('CASE_EXTENSION_OVER_LIMIT', { days, extendedDays, max: MAX_EXTENSION_DAYS }) : undefined;
+};
+
+/** 经本行政机关负责人批准: who approved the extension, by id and name. */
+export const extensionApproved: Guard = (_state, ctx) => {
+  const { approvedBy, approvedByName } = input<'extend_time_limit'>(ctx);
+  return blank(approvedBy) || blank(approvedByName) ? refusal('CASE_EXTENSION_APPROVER_REQUIRED') : undefined;
+};
+
+/** The working days extended so far; a copy stored before the field existed has none. */
+export function extendedSoFar(state: CaseState): number {
+  return state.extendedDays ?? 0;
+}
 
 export const reasonGiven: Guard = (_state, ctx) => (blank(input<'deny'>(ctx).reason) ? refusal('CASE_REASON_REQUIRED') : undefined);
 

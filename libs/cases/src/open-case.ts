@@ -39,6 +39,7 @@ export function openCase(input: OpenCaseInput): { ok: true; state: CaseState } |
       firstContact: input.firstContact,
       handler: input.firstContact,
       withdrawalRequested: false,
+      extendedDays: 0,
       version: 1,
     },
   };

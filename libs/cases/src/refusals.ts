@@ -28,6 +28,9 @@ export const CASE_REFUSALS = {
   CASE_RESULT_DOCUMENT_REQUIRED: { status: 400, zh: '请填写结果证照名称和编号', en: 'The result document\'s name and number are required' },
   CASE_UNKNOWN_SPECIAL_PROCEDURE: { status: 400, zh: '特别程序种类无效', en: 'Unknown kind of special procedure' },
   CASE_DELIVERY_INCOMPLETE: { status: 400, zh: '请填写送达方式、时间和签收人', en: 'The delivery method, time and recipient are required' },
+  CASE_EXTENSION_DAYS_INVALID: { status: 400, zh: '延长天数须为正整数个工作日', en: 'An extension is a whole number of working days, at least 1' },
+  CASE_EXTENSION_OVER_LIMIT: { status: 409, zh: '延长审批累计不得超过 10 个工作日（《行政许可法》第四十二条）', en: 'All extensions of a case together may not exceed 10 working days (Administrative Licensing Law, art. 42)' },
+  CASE_EXTENSION_APPROVER_REQUIRED: { status: 400, zh: '延长审批须经本行政机关负责人批准，请填写批准人', en: 'An extension must be approved by the head of the deciding organ; name who approved it' },
   CASE_RATING_INVALID: { status: 400, zh: '评价等级须为 1（非常满意）至 5（非常不满意）', en: 'The rating must be 1 (very satisfied) to 5 (very dissatisfied)' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 export type CaseRefusalCode = keyof typeof CASE_REFUSALS;

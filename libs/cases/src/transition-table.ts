@@ -4,8 +4,11 @@ import type { Guard } from './guards.js';
 import type { CaseRefusalCode } from './refusals.js';
 import { DECIDED, OUTCOMES, type CaseStatus } from './statuses.js';
 
-/** What a transition does to the deadline clock (限时办结): started at acceptance, paused only for correction and special procedures. */
-export type ClockEffect = 'start' | 'pause' | 'resume' | 'stop';
+/**
+ * What a transition does to the deadline clock (限时办结): started at acceptance, paused only for
+ * correction and special procedures, extended by 延长审批 (the days in `effects.extension`), stopped at the outcome.
+ */
+export type ClockEffect = 'start' | 'pause' | 'resume' | 'extend' | 'stop';
 
 /** The documents a clerk hands out, each numbered (see document-number). */
 export type CaseDocumentKind = 'acceptance_notice' | 'one_time_notice' | 'correction_notice' | 'non_acceptance_decision' | 'delivery_receipt';
@@ -77,6 +80,7 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   rule('under_review', 'start_special_procedure', 'special_procedure', [H, g.knownSpecialProcedure], { clock: 'pause' }),
   rule('under_review', 'approve', 'approved', [H, g.decidedByAnotherThanReviewer, g.resultDocumentGiven], { clock: 'stop' }),
   rule('under_review', 'deny', 'denied', [H, g.decidedByAnotherThanReviewer, g.reasonGiven], { clock: 'stop' }),
+  rule('under_review', 'extend_time_limit', 'under_review', [H, g.extensionDaysValid, g.extensionWithinLimit, g.reasonGiven, g.extensionApproved], { clock: 'extend' }),
   rule('awaiting_correction', 'correction_received', 'under_review', [g.actorIsFirstContact], { clock: 'resume' }),
   rule('special_procedure', 'end_special_procedure', 'under_review', [H], { clock: 'resume' }),
   ...withdrawalRules(),
@@ -93,8 +97,8 @@ export const REFUSALS: readonly RefusalRule[] = [
   { from: 'awaiting_materials', action: 'intake_incomplete', code: 'CASE_SECOND_ONE_TIME_NOTICE' },
   { from: 'awaiting_correction', action: 'request_correction', code: 'CASE_SECOND_CORRECTION_NOTICE' },
   ...(['take_up_for_review', 'hand_up', 'not_accept', 'allow_withdrawal', 'refuse_withdrawal'] as const).map((action) => ({ from: 'in_transit_up' as const, action, code: 'CASE_NOT_ACKNOWLEDGED' as const })),
-  ...(['approve', 'deny', 'request_correction', 'start_special_procedure'] as const).map((action) => ({ from: 'special_procedure' as const, action, code: 'CASE_SPECIAL_PROCEDURE_RUNNING' as const })),
-  ...DECIDED.flatMap((from) => DECISIONS.map((action) => ({ from, action, code: 'CASE_ALREADY_DECIDED' as const }))),
+  ...(['approve', 'deny', 'request_correction', 'start_special_procedure', 'extend_time_limit'] as const).map((action) => ({ from: 'special_procedure' as const, action, code: 'CASE_SPECIAL_PROCEDURE_RUNNING' as const })),
+  ...DECIDED.flatMap((from) => [...DECISIONS, 'extend_time_limit' as const].map((action) => ({ from, action, code: 'CASE_ALREADY_DECIDED' as const }))),
   { from: 'rated', action: 'rate', code: 'CASE_ALREADY_RATED' },
 ];
 

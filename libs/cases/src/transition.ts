@@ -1,6 +1,7 @@
 import type { ActionInputs, CaseAction } from './actions.js';
 import type { ActionContext, CaseState } from './case-state.js';
-import { isPoorRating } from './guards.js';
+import type { ClockExtension } from './clock/clock.js';
+import { extendedSoFar, isPoorRating } from './guards.js';
 import { refusal, type CaseRefusal } from './refusals.js';
 import { nextHopUp } from './routing.js';
 import { isOutcome } from './statuses.js';
@@ -9,6 +10,8 @@ import { refusalFor, ruleFor, type CaseDocumentKind, type ClockEffect, type Tran
 /** What a transition implies beyond the new state, for the service layer to carry out. */
 export interface TransitionEffects {
   clock?: ClockEffect;
+  /** With clock 'extend': the approved extension, for the service to enter with `extendClock` at the step's time. */
+  extension?: Omit<ClockExtension, 'at'>;
   /** The holder role moves: the service writes the state and the hand-over event in one transaction. */
   holderChange?: { from: string; to: string };
   /** A document to number and hand out. */
@@ -52,6 +55,8 @@ function changes(state: CaseState, action: CaseAction, ctx: ActionContext): Part
       return { specialProcedure: (ctx.input as ActionInputs['start_special_procedure']).kind };
     case 'end_special_procedure':
       return { specialProcedure: undefined };
+    case 'extend_time_limit':
+      return { extendedDays: extendedSoFar(state) + (ctx.input as ActionInputs['extend_time_limit']).days };
     case 'request_withdrawal':
       return { withdrawalRequested: true };
     case 'allow_withdrawal':
@@ -70,5 +75,9 @@ function effectsOf(rule: TransitionRule, before: CaseState, after: CaseState, ct
   if (rule.document !== undefined) effects.document = rule.document;
   if (before.holder !== after.holder) effects.holderChange = { from: before.holder, to: after.holder };
   if (rule.action === 'rate' && isPoorRating((ctx.input as ActionInputs['rate']).level)) effects.followUp = true;
+  if (rule.action === 'extend_time_limit') {
+    const { days, reason, approvedBy, approvedByName } = ctx.input as ActionInputs['extend_time_limit'];
+    effects.extension = { days, reason, approvedBy, approvedByName };
+  }
   return effects;
 }

@@ -19,6 +19,7 @@ export function makeCaseState(overrides: Partial<CaseState> = {}): CaseState {
     firstContact: 'clerk',
     handler: 'clerk',
     withdrawalRequested: false,
+    extendedDays: 0,
     version: 1,
     ...overrides,
   };
@@ -41,6 +42,7 @@ export const VALID_INPUTS: { [A in CaseAction]: ActionInputs[A] } = {
   correction_received: {},
   start_special_procedure: { kind: 'inspection', reason: '需现场核查经营场所' },
   end_special_procedure: { result: '核查合格' },
+  extend_time_limit: { days: 10, reason: '需组织专家对经营场所进行现场核查', approvedBy: 'head', approvedByName: '王局长' },
   not_accept: { reason: '不属于本机关职权范围', legalBasis: '《中华人民共和国行政许可法》第三十二条' },
   approve: { resultName: '食品经营许可证', resultNumber: 'JY16401040000017', validUntil: '2031-11-22' },
   deny: { reason: '经营场所不符合要求' },

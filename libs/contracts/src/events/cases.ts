@@ -12,11 +12,12 @@ import {
   IsString,
   IsUUID,
   Matches,
+  Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
-import { ACTION_CODES, CASE_NUMBER, OUTCOMES, SPECIAL_PROCEDURE_KINDS, STATUS_CODES } from '#libs/cases';
+import { ACTION_CODES, CASE_NUMBER, MAX_EXTENSION_DAYS, OUTCOMES, SPECIAL_PROCEDURE_KINDS, STATUS_CODES } from '#libs/cases';
 import { NODE_CODE } from '../envelope.js';
 import { defineEvent } from '../registry.js';
 
@@ -81,6 +82,13 @@ export class CaseStateData {
 
   @IsBoolean()
   withdrawalRequested: boolean;
+
+  /** Working days added by 延长审批 so far; absent in events from a node that predates it (read as 0). */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_EXTENSION_DAYS)
+  extendedDays?: number;
 
   @IsOptional()
   @IsIn(OUTCOMES)
