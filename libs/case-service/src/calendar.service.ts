@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { addWorkingDays, localDate } from '#libs/cases';
+import { WorkingCalendar } from '#libs/calendar';
+import { localDate } from '#libs/cases';
 import { Clock } from '#libs/node-kit';
 
-/** The node's working-day calendar and today's local date. */
+/** The node's working-day calendar (the State Council's years, bundled as data) and today's local date. */
 @Injectable()
 export class CalendarService {
+  readonly calendar: WorkingCalendar = WorkingCalendar.official();
+
   constructor(private readonly clock: Clock) {}
 
   today(): string {
@@ -12,6 +15,6 @@ export class CalendarService {
   }
 
   addWorkingDays(from: string, days: number): string {
-    return addWorkingDays(from, days);
+    return this.calendar.addWorkingDays(from, days);
   }
 }

@@ -1,4 +1,4 @@
-import type { BroughtMaterial, CaseDocumentKind, CaseState, MissingMaterial } from '#libs/cases';
+import type { BroughtMaterial, CaseClock, CaseDocumentKind, CaseState, MissingMaterial } from '#libs/cases';
 
 export type ApplicantKind = 'person' | 'organisation';
 
@@ -49,6 +49,10 @@ export interface CaseRecord {
   dueDate?: string;
   committedDays?: number;
   decidedAt?: string;
+  /** The time limit (限时办结): the budget and its ledger of pauses, extensions and holders, from acceptance. */
+  clock?: CaseClock;
+  /** When the case entered its current status or holder: per-step limits count from here. */
+  statusSince?: string;
   result?: Record<string, unknown>;
   delivery?: Record<string, unknown>;
   rating?: Record<string, unknown>;

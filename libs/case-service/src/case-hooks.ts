@@ -10,9 +10,21 @@ import type { CaseFile, TimelineStep } from './case-file.js';
  */
 export type CaseChangeHook = (m: EntityManager, file: CaseFile, steps: readonly TimelineStep[], local: boolean) => Promise<void>;
 
+/** A copy's lights changed by time alone (the sweep), in the sweep's transaction. */
+export type LightChangeHook = (m: EntityManager, file: CaseFile, before: { light: string | null; stepLight: string | null }, after: { light: string | null; stepLight: string | null }) => Promise<void>;
+
 @Injectable()
 export class CaseHooks {
   private readonly hooks: CaseChangeHook[] = [];
+  private readonly lightHooks: LightChangeHook[] = [];
+
+  onLightChange(hook: LightChangeHook): void {
+    this.lightHooks.push(hook);
+  }
+
+  async lightChanged(m: EntityManager, file: CaseFile, before: { light: string | null; stepLight: string | null }, after: { light: string | null; stepLight: string | null }): Promise<void> {
+    for (const hook of this.lightHooks) await hook(m, file, before, after);
+  }
 
   register(hook: CaseChangeHook): void {
     this.hooks.push(hook);

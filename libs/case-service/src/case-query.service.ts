@@ -4,7 +4,8 @@ import { NotFoundError } from '#libs/domain';
 import { canActOnNode, canReadNode, type SignedInStaff } from '#libs/identity';
 import { NodeContext } from '#libs/node-kit';
 import { CaseRepository } from './case.repository.js';
-import { caseDetail, caseSummary } from './case-view.js';
+import { caseDetail, caseSummary, timeLimitView } from './case-view.js';
+import { CaseLightsService } from './case-lights.service.js';
 import type { CaseListQuery } from './dto/case-query.dto.js';
 
 /** Statuses in which a case waits for the holder's staff (the county operator's inbox). */
@@ -16,6 +17,7 @@ export class CaseQueryService {
   constructor(
     private readonly ctx: NodeContext,
     private readonly repo: CaseRepository,
+    private readonly lights: CaseLightsService,
   ) {}
 
   private notFound(caseNumber: string): never {
@@ -38,7 +40,7 @@ export class CaseQueryService {
     if (!file || !canReadNode(staff, this.ctx.code, this.ctx.topology)) this.notFound(caseNumber);
     // Whole ID and phone only for those acting on the case: staff of the holder or of the intake counter.
     const whole = (file.state.holder === this.ctx.code || file.state.intakeNode === this.ctx.code) && canActOnNode(staff, this.ctx.code, this.ctx.topology);
-    return caseDetail(file, await this.repo.steps(caseNumber), whole);
+    return { ...caseDetail(file, await this.repo.steps(caseNumber), whole), timeLimit: timeLimitView(file, this.lights.of(file), await this.repo.lights(caseNumber)) };
   }
 
   async documents(caseNumber: string, staff: SignedInStaff) {

@@ -4,6 +4,7 @@ import { CaseActionsService } from './case-actions.service.js';
 import { CaseConsumer } from './case.consumer.js';
 import { CaseHooks } from './case-hooks.js';
 import { CalendarService } from './calendar.service.js';
+import { CaseLightsService } from './case-lights.service.js';
 import { CaseQueryService } from './case-query.service.js';
 import { CaseRepository } from './case.repository.js';
 import { CaseStore } from './case-store.service.js';
@@ -17,7 +18,7 @@ import { PublicProgressController } from './public-progress.controller.js';
 @Module({
   imports: [CatalogReplicaModule],
   controllers: [CasesController, PublicProgressController],
-  exports: [CaseHooks, CaseRepository, CalendarService],
-  providers: [CalendarService, CaseHooks, CaseRepository, CaseStore, IntakeService, CaseActionsService, CaseSyncService, CaseQueryService, CaseConsumer, ProgressRateLimitGuard],
+  exports: [CaseHooks, CaseRepository, CalendarService, CaseLightsService],
+  providers: [CalendarService, CaseLightsService, CaseHooks, CaseRepository, CaseStore, IntakeService, CaseActionsService, CaseSyncService, CaseQueryService, CaseConsumer, ProgressRateLimitGuard],
 })
 export class CaseServiceModule {}

@@ -1,6 +1,7 @@
 import { CASE_ACTIONS, CASE_STATUSES } from '#libs/cases';
 import { CHANNELS } from '#libs/catalog';
 import { maskResidentId } from '#libs/domain';
+import type { CaseLights } from './case-lights.js';
 import type { CaseFile, CaseRecord, TimelineStep } from './case-file.js';
 
 const label = (list: ReadonlyArray<{ code: string; zh: string; en: string }>, code: string | undefined) => {
@@ -96,3 +97,41 @@ export function caseDetail(file: CaseFile, steps: TimelineStep[], whole: boolean
 }
 
 
+
+const LIGHT_LABELS: Record<string, { zh: string; en: string }> = {
+  green: { zh: '绿灯（正常）', en: 'green: in time' },
+  yellow: { zh: '黄灯（预警）', en: 'yellow: close to the deadline' },
+  red: { zh: '红灯（超期）', en: 'red: past the deadline' },
+};
+const lightLabel = (light: string | null) => (light === null ? null : { code: light, labelZh: LIGHT_LABELS[light]!.zh, labelEn: LIGHT_LABELS[light]!.en });
+
+/**
+ * The time limit as staff read it: the lights now (and as stored by the sweep), the deadline and the
+ * calendar it was computed with, the budget used, paused and extended, and the days spent at each level.
+ */
+export function timeLimitView(file: CaseFile, now: CaseLights, stored: { light: string | null; stepLight: string | null; lightDueAt: string | null } | undefined) {
+  const r = now.reading;
+  return {
+    light: lightLabel(now.light),
+    stepLight: lightLabel(now.stepLight),
+    stepDeadline: now.stepDeadline,
+    storedLight: stored?.light ?? null,
+    storedStepLight: stored?.stepLight ?? null,
+    nextCheckAt: stored?.lightDueAt ?? null,
+    deadline: r?.deadline ?? null,
+    committedDays: file.record.clock?.committedDays ?? file.record.committedDays ?? null,
+    budgetDays: r?.budgetDays ?? null,
+    usedDays: r?.usedDays ?? null,
+    remainingDays: r?.remainingDays ?? null,
+    overdueDays: r?.overdueDays ?? 0,
+    pausedDays: r?.pausedDays ?? 0,
+    extensionDays: r?.extensionDays ?? 0,
+    paused: r?.paused ?? false,
+    stopped: r?.stopped ?? false,
+    byLevel: r?.byLevel ?? null,
+    pauses: file.record.clock?.pauses ?? [],
+    extensions: file.record.clock?.extensions ?? [],
+    calendarVersion: r?.calendarVersion ?? null,
+    provisional: r?.provisional ?? false,
+  };
+}

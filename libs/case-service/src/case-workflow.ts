@@ -1,18 +1,67 @@
 import { v7 as uuidv7 } from 'uuid';
+import { WorkingCalendar } from '#libs/calendar';
 import {
-  addWorkingDays,
   CASE_DOCUMENT_KINDS,
+  type CaseClock,
+  type CaseState,
+  type ClockLevel,
+  extendClock,
+  moveClock,
+  pauseClock,
+  readClock,
+  resumeClock,
+  startClock,
+  stopClock,
   CaseRuleError,
   formatDocumentNumber,
-  localDate,
   RATING_LEVELS,
+  type SpecialProcedureKind,
   transition,
   type ActionInputs,
   type CaseAction,
   type CaseDocumentKind,
   type TransitionEffects,
 } from '#libs/cases';
+import { tierOfCode } from '#libs/config';
 import type { CaseDocument, CaseFile, CaseRecord, StepActor, TimelineStep } from './case-file.js';
+
+/** The official calendar (the State Council's years, bundled as data) every deadline is computed with. */
+export const OFFICIAL_CALENDAR = WorkingCalendar.official();
+
+/**
+ * Legal caps on the working days a special procedure may leave uncounted (行政许可法 art. 47: a hearing
+ * is held within 20 days of the request). The other procedures take the time they need (art. 45), and
+ * the applicant is told in writing.
+ */
+export const SPECIAL_PROCEDURE_CAPS: Partial<Record<SpecialProcedureKind, number>> = { hearing: 20 };
+
+const levelOfNode = (node: string): ClockLevel => (tierOfCode(node) ?? 'township') as ClockLevel;
+
+/**
+ * The clock after an action (限时办结): started at acceptance with the committed limit, paused for a
+ * correction or a special procedure and resumed, extended with approval, stopped at the outcome; every
+ * change of holder is entered, so the time spent at each level can be told apart.
+ */
+function clockAfter(clock: CaseClock | undefined, record: CaseRecord, action: CaseAction, input: Record<string, unknown>, effect: TransitionEffects['clock'], before: CaseState, after: CaseState, at: string): CaseClock | undefined {
+  if (effect === 'start') return startClock(at, record.committedDays ?? 0, after.holder, levelOfNode(after.holder), OFFICIAL_CALENDAR);
+  if (clock === undefined || clock.stoppedAt !== undefined) return clock;
+  let c = clock;
+  if (effect === 'pause') {
+    const procedure = action === 'start_special_procedure' ? (input as ActionInputs['start_special_procedure']).kind : undefined;
+    const cap = procedure ? SPECIAL_PROCEDURE_CAPS[procedure] : undefined;
+    c = pauseClock(c, procedure ? 'special_procedure' : 'correction', at, { ...(procedure ? { procedure } : {}), ...(cap !== undefined ? { capDays: cap } : {}) });
+  } else if (effect === 'resume') c = resumeClock(c, at);
+  else if (effect === 'stop') return stopClock(c, at);
+  if (action === 'extend_time_limit') {
+    const i = input as { days: number; reason: string; approvedBy: string; approvedByName: string };
+    c = extendClock(c, { days: i.days, reason: i.reason, approvedBy: i.approvedBy, approvedByName: i.approvedByName, at });
+  }
+  // Handed up: in transit until the parent signs for it; then the parent's level.
+  if (after.holder !== before.holder || (before.status === 'in_transit_up' && action === 'acknowledge')) {
+    c = moveClock(c, at, after.holder, after.status === 'in_transit_up' ? 'in_transit' : levelOfNode(after.holder));
+  }
+  return c;
+}
 
 export interface ActOutcome {
   file: CaseFile;
@@ -34,7 +83,7 @@ function document(kind: CaseDocumentKind, caseNumber: string, actor: StepActor, 
 }
 
 /** The record after an action: dates, documents, result, delivery and rating. */
-function recordAfter(file: CaseFile, action: CaseAction, input: Record<string, unknown>, effects: TransitionEffects, actor: StepActor, now: Date): CaseRecord {
+function recordAfter(file: CaseFile, action: CaseAction, input: Record<string, unknown>, effects: TransitionEffects, actor: StepActor, now: Date, after: CaseState): CaseRecord {
   const at = now.toISOString();
   const r: CaseRecord = { ...file.record, documents: [...file.record.documents] };
   const by = { id: actor.id, name: actor.name, node: actor.node };
@@ -46,8 +95,9 @@ function recordAfter(file: CaseFile, action: CaseAction, input: Record<string, u
       break;
     case 'accept': {
       r.acceptedAt = at;
-      r.dueDate = addWorkingDays(localDate(now), r.committedDays ?? 0);
-      body = { ...common, acceptedAt: at, dueDate: r.dueDate, committedDays: r.committedDays, by };
+      r.clock = startClock(at, r.committedDays ?? 0, actor.node, levelOfNode(actor.node), OFFICIAL_CALENDAR);
+      r.dueDate = readClock(r.clock, OFFICIAL_CALENDAR, now).deadline;
+      body = { ...common, acceptedAt: at, dueDate: r.dueDate, committedDays: r.committedDays, calendarVersion: OFFICIAL_CALENDAR.version, by };
       break;
     }
     case 'request_correction':
@@ -89,6 +139,9 @@ function recordAfter(file: CaseFile, action: CaseAction, input: Record<string, u
     default:
       break;
   }
+  if (action !== 'accept') r.clock = clockAfter(r.clock, r, action, input, effects.clock, file.state, after, at);
+  if (r.clock) r.dueDate = readClock(r.clock, OFFICIAL_CALENDAR, now).deadline;
+  if (after.status !== file.state.status || after.holder !== file.state.holder) r.statusSince = at;
   if (effects.document !== undefined && body !== undefined) r.documents.push(document(effects.document, file.state.caseNumber, actor, at, body));
   return r;
 }
@@ -100,7 +153,7 @@ function recordAfter(file: CaseFile, action: CaseAction, input: Record<string, u
 export function act(file: CaseFile, action: CaseAction, actor: StepActor, input: Record<string, unknown>, now: Date): ActOutcome {
   const result = transition(file.state, action, { actor: { id: actor.id, node: actor.node, backupOf: actor.backupOf }, input: input as never });
   if (!result.ok) throw new CaseRuleError(result.refusal);
-  const record = recordAfter(file, action, input, result.effects, actor, now);
+  const record = recordAfter(file, action, input, result.effects, actor, now, result.state);
   const issued = result.effects.document !== undefined ? record.documents.find((d) => d.kind === result.effects.document) : undefined;
   const step: TimelineStep = {
     id: uuidv7(),

@@ -7,6 +7,9 @@ export interface CaseListFilters {
   status?: string[];
   item?: string;
   holder?: string;
+  /** The stored time-limit light, or the light of the step the case waits in. */
+  light?: string;
+  stepLight?: string;
   /** The applicant's name (part of it) or the last six characters of their ID number. */
   applicant?: string;
   from?: string;
@@ -103,6 +106,26 @@ export class CaseRepository {
     return rows.length === 1;
   }
 
+  /** Stores the copy's lights as the sweep or a change computed them. */
+  async setLights(m: EntityManager, caseNumber: string, l: { light: string | null; stepLight: string | null; overdueDays: number; nextCheckAt: string | null }): Promise<void> {
+    await m.query(`update case_file set light = $2, step_light = $3, overdue_days = $4, light_due_at = $5 where case_number = $1`, [caseNumber, l.light, l.stepLight, l.overdueDays, l.nextCheckAt]);
+  }
+
+  /** Copies whose lights time alone has changed by now, locked; another replica's sweep skips them. */
+  async dueForLights(m: EntityManager, now: Date, limit: number): Promise<CaseFile[]> {
+    return m.query(`select state, record from case_file where light_due_at <= $1 order by light_due_at limit $2 for update skip locked`, [now.toISOString(), limit]);
+  }
+
+  /** The stored lights of one copy. */
+  async lights(caseNumber: string): Promise<{ light: string | null; stepLight: string | null; overdueDays: number; lightDueAt: string | null } | undefined> {
+    const rows: Array<{ light: string | null; stepLight: string | null; overdueDays: number; lightDueAt: Date | null }> = await this.ds.query(
+      `select light, step_light as "stepLight", overdue_days as "overdueDays", light_due_at as "lightDueAt" from case_file where case_number = $1`,
+      [caseNumber],
+    );
+    const r = rows[0];
+    return r && { ...r, lightDueAt: r.lightDueAt ? r.lightDueAt.toISOString() : null };
+  }
+
   /** Adds timeline entries; one already here (the same id) is kept as it is. */
   async addSteps(m: EntityManager, caseNumber: string, steps: readonly TimelineStep[]): Promise<void> {
     for (const s of steps) {
@@ -133,6 +156,8 @@ export class CaseRepository {
     if (f.status?.length) add('status = any(?::text[])', f.status);
     if (f.item) add('item_code = ?', f.item);
     if (f.holder) add('holder = ?', f.holder);
+    if (f.light) add('light = ?', f.light);
+    if (f.stepLight) add('step_light = ?', f.stepLight);
     if (f.applicant) {
       if (/^[\dXx]{6}$/.test(f.applicant)) add('applicant_id_tail = ?', f.applicant.toUpperCase());
       else add(`applicant_name like '%' || ? || '%'`, f.applicant.replace(/[\\%_]/g, (c) => `\\${c}`));

@@ -16,6 +16,7 @@ import {
   DeliverDto,
   EmptyActionDto,
   EndSpecialProcedureDto,
+  ExtendTimeLimitDto,
   IntakeDto,
   NotAcceptDto,
   RateDto,
@@ -183,6 +184,14 @@ export class CasesController {
   @ApiOperation({ summary: '不予批准: with the reason' })
   deny(@Param('caseNumber') n: string, @Body() dto: ReasonDto, @CurrentStaff() s: SignedInStaff) {
     return this.perform(n, 'deny', dto, s);
+  }
+
+  @Post(':caseNumber/extension')
+  @HttpCode(200)
+  @Roles(...CASE_WORKERS)
+  @ApiOperation({ summary: '延长审批: extend the time limit by approved working days (at most 10 in all), with the reason' })
+  extend(@Param('caseNumber') n: string, @Body() dto: ExtendTimeLimitDto, @CurrentStaff() s: SignedInStaff) {
+    return this.perform(n, 'extend_time_limit', dto, s);
   }
 
   @Post(':caseNumber/withdrawal')

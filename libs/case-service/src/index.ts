@@ -1,11 +1,14 @@
 import { CreateCaseTables1764300000000 } from './migrations/1764300000000-create-case-tables.js';
+import { CaseLights1764400000100 } from './migrations/1764400000100-case-lights.js';
 
 export * from './case-service.module.js';
 export * from './case-file.js';
 export * from './case-view.js';
 export * from './case-hooks.js';
 export * from './calendar.service.js';
+export * from './case-lights.service.js';
+export * from './case-lights.js';
 export * from './case.repository.js';
 
-export const CASE_SERVICE_MIGRATIONS = [CreateCaseTables1764300000000];
+export const CASE_SERVICE_MIGRATIONS = [CreateCaseTables1764300000000, CaseLights1764400000100];
 export { RATING_CHANNELS } from './dto/case-inputs.dto.js';

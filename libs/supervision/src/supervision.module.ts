@@ -1,5 +1,5 @@
-import { Module, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { CaseServiceModule } from '#libs/case-service';
+import { Module, type OnApplicationBootstrap, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { CaseHooks, CaseServiceModule } from '#libs/case-service';
 import { NodeContext, Ticker } from '#libs/node-kit';
 import { RectificationService } from './rectification.service.js';
 import { RectificationController, SupervisionController } from './supervision.controller.js';
@@ -14,13 +14,22 @@ import { SupervisionService } from './supervision.service.js';
   providers: [SupervisionRepository, SupervisionService, RectificationService, SupervisionConsumer],
   exports: [SupervisionService, SupervisionRepository],
 })
-export class SupervisionModule implements OnApplicationBootstrap, OnModuleDestroy {
+export class SupervisionModule implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
   private ticker?: Ticker;
 
   constructor(
     private readonly ctx: NodeContext,
     private readonly supervision: SupervisionService,
+    private readonly hooks: CaseHooks,
   ) {}
+
+  /** The rule on red (TONGBAN_SUPERVISE_ON_RED=1, the city): a case turning red is supervised at once. */
+  onModuleInit(): void {
+    if (this.ctx.tier !== 'city' || this.ctx.env.TONGBAN_SUPERVISE_ON_RED !== '1') return;
+    this.hooks.onLightChange(async (m, file, before, after) => {
+      if (after.light === 'red' && before.light !== 'red') await this.supervision.issueByRule(m, file);
+    });
+  }
 
   /** The city sweeps its open orders: past their answer date they go overdue, a second round, or a flag. */
   onApplicationBootstrap(): void {

@@ -313,6 +313,27 @@ export class ReasonDto extends VersionedDto {
   reason: string;
 }
 
+/** 延长审批: extra working days approved by the head of the office (行政许可法 art. 42), with the reason. */
+export class ExtendTimeLimitDto extends ReasonDto {
+  @ApiProperty({ minimum: 1, maximum: 10, description: 'Working days; at most 10 in all for a case' })
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  days: number;
+
+  @ApiProperty({ description: 'Who approved the extension (staff id or post)' })
+  @IsString()
+  @IsNotBlank()
+  @Matches(/^[\w.:-]{1,100}$/, { message: 'approvedBy must be a staff id (letters, digits, . : _ -)' })
+  approvedBy: string;
+
+  @ApiProperty({ description: 'Their name, as the timeline shows it' })
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(100)
+  approvedByName: string;
+}
+
 export class WithdrawalRequestDto extends VersionedDto {
   @ApiPropertyOptional()
   @IsOptional()

@@ -25,6 +25,16 @@ export class CaseListQuery extends PageQuery {
   @Matches(/^\d{12}$/, { message: 'holder must be a 12-digit node code' })
   holder?: string;
 
+  @ApiPropertyOptional({ enum: ['green', 'yellow', 'red'], description: 'The time-limit light (红黄绿灯) of live cases' })
+  @IsOptional()
+  @IsIn(['green', 'yellow', 'red'], { message: 'light must be green, yellow or red' })
+  light?: string;
+
+  @ApiPropertyOptional({ enum: ['green', 'yellow', 'red'], description: 'The light of the step a case waits in (签收, 待审查, 待送达)' })
+  @IsOptional()
+  @IsIn(['green', 'yellow', 'red'], { message: 'stepLight must be green, yellow or red' })
+  stepLight?: string;
+
   @ApiPropertyOptional({ description: "Part of the applicant's name, or the last six characters of their ID number" })
   @IsOptional()
   @IsString()

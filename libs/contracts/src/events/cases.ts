@@ -28,6 +28,102 @@ export const TIMELINE_KINDS = [...ACTION_CODES, ...TIMELINE_NOTES] as const;
 
 const STAFF_ID = /^[\w.:-]{1,100}$/;
 
+const INSTANT = { strict: true } as const;
+
+/** A pause of the case clock (补正, 特别程序) as it travels. */
+export class ClockPauseData {
+  @IsIn(['correction', 'special_procedure'])
+  kind: string;
+
+  @IsOptional()
+  @IsIn(SPECIAL_PROCEDURE_KINDS.map((k) => k.code))
+  procedure?: string;
+
+  @IsISO8601(INSTANT)
+  from: string;
+
+  @IsOptional()
+  @IsISO8601(INSTANT)
+  to?: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  capDays?: number;
+}
+
+/** An approved extension (延长审批) as it travels. */
+export class ClockExtensionData {
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  days: number;
+
+  @IsString()
+  @MaxLength(500)
+  reason: string;
+
+  @Matches(STAFF_ID)
+  approvedBy: string;
+
+  @IsString()
+  @MaxLength(100)
+  approvedByName: string;
+
+  @IsISO8601(INSTANT)
+  at: string;
+}
+
+/** Who held the case from when, for the budget spent at each level (责任追究). */
+export class HoldingSegmentData {
+  @IsISO8601(INSTANT)
+  from: string;
+
+  @Matches(NODE_CODE)
+  node: string;
+
+  @IsIn(['township', 'county', 'city', 'in_transit'])
+  level: string;
+}
+
+/** The case clock (限时办结): a budget and its ledger, as it travels. */
+export class CaseClockData {
+  @IsISO8601(INSTANT)
+  acceptedAt: string;
+
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  committedDays: number;
+
+  @IsString()
+  @MaxLength(200)
+  calendarVersion: string;
+
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => ClockPauseData)
+  pauses: ClockPauseData[];
+
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => ClockExtensionData)
+  extensions: ClockExtensionData[];
+
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => HoldingSegmentData)
+  holding: HoldingSegmentData[];
+
+  @IsOptional()
+  @IsISO8601(INSTANT)
+  stoppedAt?: string;
+}
+
 /** The part of a case the rules read and write (CaseState of `#libs/cases`), as it travels. */
 export class CaseStateData {
   @Matches(CASE_NUMBER, { message: 'caseNumber must be a 27-character case number' })
@@ -151,6 +247,15 @@ export class CaseRecordData {
   @IsOptional()
   @IsISO8601({ strict: true })
   decidedAt?: string;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CaseClockData)
+  clock?: CaseClockData;
+
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  statusSince?: string;
 
   @IsOptional()
   @IsObject()

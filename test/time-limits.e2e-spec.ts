@@ -1,0 +1,148 @@
+import { WorkingCalendar } from '#libs/calendar';
+import { CaseDesk, type CaseDetail, FOOD_LICENCE, type IntakeBody, person, waitForDemoCatalog } from './support/cases.js';
+import { TestClock } from './support/clock.js';
+import { DEMO_ENV } from './support/staff.js';
+import { eventually, TestNetwork } from './support/test-network.js';
+
+const CITY = '640100000000';
+const COUNTY = '640104000000';
+const TOWN = '640104100000';
+const calendar = WorkingCalendar.official();
+
+interface TimeLimit {
+  light: { code: string } | null;
+  stepLight: { code: string } | null;
+  storedLight: string | null;
+  storedStepLight: string | null;
+  deadline: string;
+  budgetDays: number;
+  usedDays: number;
+  pausedDays: number;
+  paused: boolean;
+  byLevel: Record<string, number>;
+  calendarVersion: string;
+}
+type Detail = CaseDetail & { timeLimit: TimeLimit; committedDays: number };
+
+/** The first day on or after `from` that is a working day. */
+const nextWorkingDay = (from: string): string => (calendar.isWorkingDay(from) ? from : calendar.addWorkingDays(from, 1));
+
+describe('time limits (限时办结): lights that change by themselves, pauses that move the deadline, on a shared test clock', () => {
+  const clock = new TestClock();
+  const net = new TestNetwork(
+    [
+      { code: CITY, tier: 'city', name: '银川市民大厅' },
+      { code: COUNTY, tier: 'county', parent: CITY, name: '兴庆区政务服务中心' },
+      { code: TOWN, tier: 'township', parent: COUNTY, name: '掌政镇便民服务中心' },
+    ],
+    { ...DEMO_ENV, ...clock.env() },
+  );
+  const desk = new CaseDesk(net);
+  const foodLicence = (tag: string): IntakeBody => ({ itemCode: FOOD_LICENCE.code, applicant: person(tag), channel: '1', materials: FOOD_LICENCE.materials });
+
+  const detail = async (node: string, login: string, no: string) => (await desk.detail(node, login, no)) as Detail;
+  /** The light the node's sweep stored, as a list filtered by light finds it (nobody asked for the case itself). */
+  const listedLight = async (node: string, login: string, no: string): Promise<string | null> => {
+    for (const light of ['green', 'yellow', 'red']) if ((await desk.list(node, login, { light, limit: 500 })).items.some((c) => c.caseNumber === no)) return light;
+    return null;
+  };
+  const waitLight = (node: string, login: string, no: string, light: string) => eventually(() => listedLight(node, login, no), (l) => l === light, 20000, 300);
+
+  beforeAll(async () => {
+    clock.setLocal('2027-03-01T09:00'); // a Monday, no holiday in sight
+    await net.init();
+    await net.start();
+    await waitForDemoCatalog(net, [{ code: COUNTY, county: true }, { code: TOWN, county: true }]);
+  });
+
+  afterAll(async () => {
+    await net.stop();
+    clock.remove();
+  });
+
+  it('turns a case yellow, then red, at the right working-day moments, at the county holding it and at the city, by itself', async () => {
+    const res = await desk.intake(TOWN, 'clerk', foodLicence('亮灯'));
+    expect(res.status).toBe(201);
+    const no = (res.body as CaseDetail).caseNumber;
+    await desk.waitForStatus(COUNTY, 'operator', no, 'accepted', COUNTY);
+    const taken = await desk.act(COUNTY, 'operator', no, 'take-up');
+    expect(taken.status).toBe(200);
+    const d = await detail(COUNTY, 'operator', no);
+    const n = d.committedDays;
+    expect(n).toBeGreaterThanOrEqual(3);
+    const deadline = calendar.addWorkingDays('2027-03-01', n);
+    expect(d.timeLimit).toMatchObject({ deadline, budgetDays: n, usedDays: 0, light: { code: 'green' }, calendarVersion: calendar.version });
+    await waitLight(COUNTY, 'operator', no, 'green');
+    await waitLight(CITY, 'coordinator', no, 'green');
+
+    // Yellow from the day two working days are left (or 80% of the budget is used), whichever comes first.
+    const yellowByDays = calendar.subtractWorkingDays(deadline, 2);
+    const yellowByShare = calendar.addWorkingDays('2027-03-01', Math.ceil(0.8 * n));
+    const yellowDay = yellowByDays < yellowByShare ? yellowByDays : yellowByShare;
+    const dayBefore = calendar.subtractWorkingDays(yellowDay, 1);
+    clock.setLocal(`${dayBefore}T23:50`);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await listedLight(COUNTY, 'operator', no)).toBe('green');
+
+    clock.setLocal(`${yellowDay}T00:05`);
+    await waitLight(COUNTY, 'operator', no, 'yellow');
+    await waitLight(CITY, 'coordinator', no, 'yellow');
+
+    // Still yellow on the deadline day itself; red the day after.
+    clock.setLocal(`${deadline}T17:00`);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await listedLight(COUNTY, 'operator', no)).toBe('yellow');
+    const dayAfter = calendar.addWorkingDays(deadline, 1);
+    clock.setLocal(`${dayAfter}T00:05`);
+    await waitLight(COUNTY, 'operator', no, 'red');
+    await waitLight(CITY, 'coordinator', no, 'red');
+    const late = await detail(COUNTY, 'operator', no);
+    expect(late.timeLimit).toMatchObject({ light: { code: 'red' }, storedLight: 'red', usedDays: n + 1 });
+    // The days used are split between the levels and sum to the whole.
+    const byLevel = Object.values(late.timeLimit.byLevel).reduce((a, b) => a + b, 0);
+    expect(byLevel).toBeCloseTo(n + 1, 9);
+    expect(late.timeLimit.byLevel.county).toBeGreaterThan(n - 1);
+  });
+
+  it('turns the step red when a case handed up waits too long to be taken up, while the case itself is in time', async () => {
+    const start = nextWorkingDay(clock.today());
+    clock.setLocal(`${start}T09:00`);
+    const res = await desk.intake(TOWN, 'clerk', foodLicence('待审'));
+    const no = (res.body as CaseDetail).caseNumber;
+    await desk.waitForStatus(COUNTY, 'operator', no, 'accepted', COUNTY);
+    // Accepted and waiting to be taken up: 2 working days for that step.
+    clock.setLocal(`${calendar.addWorkingDays(start, 3)}T00:05`);
+    const d = await eventually(() => detail(COUNTY, 'operator', no), (c) => c.timeLimit.storedStepLight === 'red', 20000, 300);
+    expect(d.timeLimit.light?.code).toBe('green');
+    expect((await desk.list(COUNTY, 'operator', { stepLight: 'red' })).items.map((c) => c.caseNumber)).toContain(no);
+  });
+
+  it('pauses the clock for a correction: the deadline moves by exactly the working days paused', async () => {
+    const start = nextWorkingDay(calendar.addWorkingDays(clock.today(), 1));
+    clock.setLocal(`${start}T09:00`);
+    const res = await desk.intake(TOWN, 'clerk', foodLicence('补正'));
+    const no = (res.body as CaseDetail).caseNumber;
+    await desk.waitForStatus(COUNTY, 'operator', no, 'accepted', COUNTY);
+    expect((await desk.act(COUNTY, 'operator', no, 'take-up')).status).toBe(200);
+    const before = (await detail(COUNTY, 'operator', no)).timeLimit.deadline;
+
+    const pauseDay = calendar.addWorkingDays(start, 1);
+    clock.setLocal(`${pauseDay}T10:00`);
+    expect((await desk.act(COUNTY, 'operator', no, 'request-correction', { items: ['营业执照经营范围须含食品销售'] })).status).toBe(200);
+    const paused = await detail(COUNTY, 'operator', no);
+    expect(paused.timeLimit.paused).toBe(true);
+
+    // The applicant brings the correction to the township counter a week later (over a weekend).
+    const back = calendar.addWorkingDays(pauseDay, 5);
+    clock.setLocal(`${back}T15:00`);
+    expect((await desk.act(TOWN, 'clerk', no, 'correction-received', { note: '已补正营业执照' })).status).toBe(200);
+    const resumed = await desk.waitFor(COUNTY, 'operator', no, (c) => c.status.code === 'under_review');
+    const t = (resumed as Detail).timeLimit;
+    const pausedDays = calendar.workingDaysBetween(pauseDay, back);
+    expect(pausedDays).toBe(5);
+    expect(t).toMatchObject({ paused: false, pausedDays, deadline: calendar.addWorkingDays(before, pausedDays) });
+    // The city's copy computes the same deadline from the same ledger.
+    const atCity = await desk.waitFor(CITY, 'coordinator', no, (c) => c.status.code === 'under_review');
+    expect((atCity as Detail).timeLimit.deadline).toBe(t.deadline);
+  });
+});
