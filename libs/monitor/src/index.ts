@@ -1,0 +1,14 @@
+import { CreateMonitorTables1764400000000 } from './migrations/1764400000000-create-monitor-tables.js';
+
+export * from './monitor-case-row.js';
+export * from './monitor-deltas.js';
+export * from './monitor-errors.js';
+export * from './monitor-row-check.js';
+export * from './keyset-cursor.js';
+export * from './monitor.repository.js';
+export * from './monitor-rebuild.repository.js';
+export * from './monitor.module.js';
+export * from './testing/monitor-row.factory.js';
+export type { Queryable } from './monitor-tables.js';
+
+export const MONITOR_MIGRATIONS = [CreateMonitorTables1764400000000];

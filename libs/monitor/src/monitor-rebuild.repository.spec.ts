@@ -1,0 +1,14 @@
+import { onBuild } from './monitor-rebuild.repository.js';
+
+describe('indexes copied to the build', () => {
+  it('keeps the live index name, columns and predicate, on the build table, built concurrently', () => {
+    const live = `CREATE INDEX monitor_case_red_due_idx ON public.monitor_case USING btree (COALESCE(due_on, 'infinity'::date), case_number) WHERE (live AND (light = 'red'::text))`;
+    expect(onBuild(live, 'monitor_case')).toBe(
+      `CREATE INDEX CONCURRENTLY IF NOT EXISTS monitor_case_red_due_idx ON monitor_build.monitor_case USING btree (COALESCE(due_on, 'infinity'::date), case_number) WHERE (live AND (light = 'red'::text))`,
+    );
+  });
+
+  it('refuses a definition it does not recognise rather than build something else', () => {
+    expect(() => onBuild('CREATE UNIQUE INDEX x ON public.monitor_case USING btree (a)', 'monitor_case')).toThrow(/cannot rebuild/);
+  });
+});

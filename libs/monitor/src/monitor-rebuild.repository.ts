@@ -1,0 +1,157 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { MonitorTarget } from './monitor-case-row.js';
+import { MonitorBuildStateError } from './monitor-errors.js';
+import { BUILD_SCHEMA, buildInProgress, MONITOR_TABLES, type Queryable, tablesOf } from './monitor-tables.js';
+
+const RETIRED_SCHEMA = 'monitor_retired';
+
+/**
+ * Rebuilding the projection beside the live one, then swapping it in (docs/monitor.md):
+ * `beginBuild` makes empty copies of the live tables in the `monitor_build` schema (keys only);
+ * the rebuild replays Kafka into them with `MonitorRepository.apply(m, row, 'build')` while the live
+ * consumer's `apply` writes every row to both; `finishBuild` adds the indexes without blocking those
+ * writes; `swapBuild` moves the live tables out and the built ones in, in one short transaction.
+ * Queries never see a half-built projection, and the live one keeps answering until the swap.
+ */
+@Injectable()
+export class MonitorRebuildRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  /** Starts a build from nothing (an earlier, unfinished one is dropped): same columns, checks, storage and keys as the live tables. */
+  async beginBuild(m: EntityManager): Promise<void> {
+    const schema = await liveSchema(m);
+    await m.query(`drop schema if exists ${BUILD_SCHEMA} cascade`);
+    await m.query(`create schema ${BUILD_SCHEMA}`);
+    for (const table of MONITOR_TABLES) {
+      await m.query(`create table ${BUILD_SCHEMA}.${table} (like ${schema}.${table} including defaults including constraints including storage including comments)`);
+      const [rel] = (await m.query(`select array_to_string(reloptions, ', ') as options from pg_class where oid = $1::regclass`, [`${schema}.${table}`])) as Array<{ options: string | null }>;
+      if (rel?.options) await m.query(`alter table ${BUILD_SCHEMA}.${table} set (${rel.options})`);
+      // Keys now (apply's ON CONFLICT needs them), under the live tables' constraint names.
+      const keys = (await m.query(`select conname, pg_get_constraintdef(oid) as def from pg_constraint where conrelid = $1::regclass and contype in ('p', 'u') order by conname`, [
+        `${schema}.${table}`,
+      ])) as Array<{ conname: string; def: string }>;
+      for (const k of keys) await m.query(`alter table ${BUILD_SCHEMA}.${table} add constraint ${quoteIdent(k.conname)} ${k.def}`);
+    }
+  }
+
+  /**
+   * Adds the live tables' other indexes to the build, under the same names, with CREATE INDEX
+   * CONCURRENTLY so that the writes mirrored into the build are not blocked; then analyzes it. Runs
+   * outside any transaction (it opens its own connections).
+   */
+  async finishBuild(): Promise<void> {
+    if (!(await this.building())) throw new MonitorBuildStateError('没有正在重建的监察视图', 'There is no monitor build to finish: begin one first');
+    const schema = await liveSchema(this.ds);
+    for (const table of MONITOR_TABLES) {
+      for (const def of await secondaryIndexes(this.ds, schema, table)) {
+        await this.ds.query(onBuild(def, table));
+      }
+      await this.ds.query(`analyze ${BUILD_SCHEMA}.${table}`);
+    }
+  }
+
+  /**
+   * Swaps the build in: the live tables move to a retired schema that is dropped, the built ones move
+   * into the live schema, all in the caller's transaction. Locks the live tables before the build's,
+   * in the order `apply` takes them, and gives up after `lockTimeout` rather than queue every writer behind it.
+   */
+  async swapBuild(m: EntityManager, lockTimeout = '10s'): Promise<void> {
+    if (!(await this.building(m))) throw new MonitorBuildStateError('没有正在重建的监察视图', 'There is no monitor build to swap in: begin one first');
+    const schema = await liveSchema(m);
+    for (const table of MONITOR_TABLES) {
+      const live = await secondaryIndexes(m, schema, table);
+      const built = await secondaryIndexes(m, BUILD_SCHEMA, table, true);
+      if (built.length < live.length) {
+        throw new MonitorBuildStateError('重建的监察视图索引不全', `The build's ${table} has ${built.length} valid indexes of ${live.length}: finish the build first`);
+      }
+    }
+    await m.query(`select set_config('lock_timeout', $1, true)`, [lockTimeout]);
+    await m.query(`lock table ${MONITOR_TABLES.map((t) => `${schema}.${t}`).join(', ')} in access exclusive mode`);
+    await m.query(`lock table ${MONITOR_TABLES.map((t) => `${BUILD_SCHEMA}.${t}`).join(', ')} in access exclusive mode`);
+    await m.query(`drop schema if exists ${RETIRED_SCHEMA} cascade`);
+    await m.query(`create schema ${RETIRED_SCHEMA}`);
+    for (const table of MONITOR_TABLES) await m.query(`alter table ${schema}.${table} set schema ${RETIRED_SCHEMA}`);
+    for (const table of MONITOR_TABLES) await m.query(`alter table ${BUILD_SCHEMA}.${table} set schema ${schema}`);
+    await m.query(`drop schema ${RETIRED_SCHEMA} cascade`);
+    await m.query(`drop schema ${BUILD_SCHEMA}`);
+  }
+
+  /** Drops a build that will not be swapped in. */
+  async abandonBuild(m: EntityManager): Promise<void> {
+    await m.query(`drop schema if exists ${BUILD_SCHEMA} cascade`);
+  }
+
+  async building(m: Queryable = this.ds): Promise<boolean> {
+    return buildInProgress(m);
+  }
+
+  /**
+   * Recomputes both aggregates from the case rows (one scan): the same rule as `contribution` in
+   * SQL. A rebuild that loads rows in bulk fills the aggregates with it; `countDrift` checks one against the other.
+   */
+  async recount(m: EntityManager, target: MonitorTarget = 'live'): Promise<void> {
+    const t = tablesOf(target);
+    await m.query(`truncate ${t.counts}, ${t.days}`);
+    await m.query(`insert into ${t.counts} (node, status, light, live, n) ${expectedCounts(t.cases)} order by 1, 2, 3`);
+    // In day order, as the days are written in service: the trends' range scans read neighbouring pages.
+    await m.query(`insert into ${t.days} (node, day, received, accepted, closed, closed_late) ${expectedDays(t.cases)} order by day, node`);
+  }
+
+  /** How many aggregate lines differ from what the case rows say they should be (0 and 0 when exact). */
+  async countDrift(m: Queryable = this.ds, target: MonitorTarget = 'live'): Promise<{ counts: number; days: number }> {
+    const t = tablesOf(target);
+    const [c] = (await m.query(
+      `select count(*)::int as n from (${expectedCounts(t.cases)}) e full join ${t.counts} a using (node, status, light)
+       where coalesce(e.n, 0) <> coalesce(a.n, 0) or e.live <> a.live`,
+    )) as Array<{ n: number }>;
+    const [d] = (await m.query(
+      `select count(*)::int as n from (${expectedDays(t.cases)}) e full join ${t.days} a using (node, day)
+       where (coalesce(e.received, 0), coalesce(e.accepted, 0), coalesce(e.closed, 0), coalesce(e.closed_late, 0))
+          <> (coalesce(a.received, 0), coalesce(a.accepted, 0), coalesce(a.closed, 0), coalesce(a.closed_late, 0))`,
+    )) as Array<{ n: number }>;
+    return { counts: c?.n ?? 0, days: d?.n ?? 0 };
+  }
+}
+
+function expectedCounts(cases: string): string {
+  return `select holder as node, status, coalesce(light, '') as light, live, count(*)::int as n from ${cases} group by holder, status, coalesce(light, ''), live`;
+}
+
+/** Received and accepted at the intake node, closed at the deciding node: see DayDelta. */
+function expectedDays(cases: string): string {
+  return `select v.node, v.day, sum(v.received)::int as received, sum(v.accepted)::int as accepted, sum(v.closed)::int as closed, sum(v.closed_late)::int as closed_late
+    from ${cases} c cross join lateral (values
+      (c.intake_node, c.received_on, 1, 0, 0, 0),
+      (c.intake_node, c.accepted_on, 0, 1, 0, 0),
+      (c.deciding_node, c.closed_on, 0, 0, 1, case when c.closed_late then 1 else 0 end)) as v(node, day, received, accepted, closed, closed_late)
+    where v.day is not null group by v.node, v.day`;
+}
+
+async function liveSchema(m: Queryable): Promise<string> {
+  const [row] = (await m.query(`select n.nspname as schema from pg_class c join pg_namespace n on n.oid = c.relnamespace where c.oid = to_regclass('monitor_case')`)) as Array<{ schema: string }>;
+  if (!row) throw new MonitorBuildStateError('监察视图的表不存在', 'The monitor tables are not on the search path: run the migrations first');
+  return quoteIdent(row.schema);
+}
+
+/** CREATE INDEX statements of a table's indexes that back no constraint (valid ones only, if asked). */
+async function secondaryIndexes(m: Queryable, schema: string, table: string, validOnly = false): Promise<string[]> {
+  const rows = (await m.query(
+    `select pg_get_indexdef(i.indexrelid) as def from pg_index i
+     where i.indrelid = $1::regclass and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)
+       ${validOnly ? 'and i.indisvalid' : ''} order by i.indexrelid::regclass::text`,
+    [`${schema}.${table}`],
+  )) as Array<{ def: string }>;
+  return rows.map((r) => r.def);
+}
+
+/** A live index's definition, made for the build's table: same name and columns, built concurrently. */
+export function onBuild(indexDef: string, table: string): string {
+  const m = /^CREATE INDEX (\S+) ON (?:ONLY )?\S+ USING (.*)$/s.exec(indexDef);
+  if (!m) throw new Error(`monitor: cannot rebuild the index ${indexDef}`);
+  return `CREATE INDEX CONCURRENTLY IF NOT EXISTS ${m[1]} ON ${BUILD_SCHEMA}.${table} USING ${m[2]}`;
+}
+
+function quoteIdent(name: string): string {
+  return /^[a-z_][a-z0-9_]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
+}

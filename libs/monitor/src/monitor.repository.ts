@@ -1,0 +1,215 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { decodeCursor, encodeCursor } from './keyset-cursor.js';
+import type { MonitorCaseRow, MonitorCountCell, MonitorCounts, MonitorDayCount, MonitorLight, MonitorNodeCount, MonitorPage, MonitorTarget } from './monitor-case-row.js';
+import { contribution, type MonitorDelta, monitorDelta, sumDeltas, supersedes } from './monitor-deltas.js';
+import { MonitorQueryInvalidError } from './monitor-errors.js';
+import { assertMonitorRow } from './monitor-row-check.js';
+import { buildInProgress, DUE_KEY, type Queryable, rowArrays, SELECT_ROW, SET_FROM_UNNEST, type Tables, tablesOf, UNNEST_ROWS, COLUMN_NAMES } from './monitor-tables.js';
+
+export interface MonitorApplyResult {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface PageQuery {
+  /** The `next` of the page before; absent for the first page. */
+  after?: string;
+  /** 1..500, 50 when absent. */
+  limit?: number;
+}
+
+const MAX_LIMIT = 500;
+const MAX_TREND_DAYS = 366;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The only place that queries the monitor's tables (`monitor_case`, `monitor_count`, `monitor_day`).
+ * Writes go through `apply`, which keeps the aggregates exact in the same transaction; reads never
+ * scan the cases (see docs/monitor.md for the indexes each one uses).
+ */
+@Injectable()
+export class MonitorRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.ds.transaction(work);
+  }
+
+  /**
+   * Stores a case row if it is newer than the one kept (a later version, or the same version with
+   * another light or supervision reading) and moves the aggregates by the difference. The same row
+   * twice, or an older one, changes nothing. Call it inside a transaction.
+   * With target 'live' (the default) a rebuild in progress gets the row too, so that nothing the
+   * live consumer applies while the build replays is missing from the build when it is swapped in.
+   */
+  async apply(m: EntityManager, row: MonitorCaseRow, target: MonitorTarget = 'live'): Promise<'inserted' | 'updated' | 'unchanged'> {
+    const r = await this.applyMany(m, [row], target);
+    return r.inserted ? 'inserted' : r.updated ? 'updated' : 'unchanged';
+  }
+
+  /** `apply` for several rows in one go (a consumer's chunk, a replay): rows locked and aggregates moved once, in key order. */
+  async applyMany(m: EntityManager, rows: readonly MonitorCaseRow[], target: MonitorTarget = 'live'): Promise<MonitorApplyResult> {
+    rows.forEach(assertMonitorRow);
+    const latest = new Map<string, MonitorCaseRow>();
+    for (const r of rows) if (supersedes(latest.get(r.caseNumber), r)) latest.set(r.caseNumber, r);
+    const result = await this.applyTo(m, tablesOf(target), latest);
+    if (target === 'live' && (await buildInProgress(m))) await this.applyTo(m, tablesOf('build'), latest);
+    return result;
+  }
+
+  private async applyTo(m: Queryable, t: Tables, latest: ReadonlyMap<string, MonitorCaseRow>): Promise<MonitorApplyResult> {
+    if (latest.size === 0) return { inserted: 0, updated: 0, unchanged: 0 };
+    const stored = new Map<string, MonitorCaseRow>();
+    const inserted: MonitorCaseRow[] = [];
+    let pending = [...latest.keys()].sort();
+    // A case missing here may be inserted by another transaction between the lock and our insert: then it is locked and read again.
+    for (let round = 0; pending.length > 0; round++) {
+      if (round === 3) throw new Error(`monitor: cases ${pending.slice(0, 3).join(', ')} appear and vanish under concurrent writers`);
+      for (const row of await this.lock(m, t, pending)) stored.set(row.caseNumber, row);
+      const missing = pending.filter((n) => !stored.has(n)).map((n) => latest.get(n)!);
+      if (missing.length === 0) break;
+      const got = new Set(
+        ((await m.query(`insert into ${t.cases} (${COLUMN_NAMES}) select * from ${UNNEST_ROWS} on conflict (case_number) do nothing returning case_number`, rowArrays(missing))) as Array<{ case_number: string }>).map(
+          (x) => x.case_number,
+        ),
+      );
+      inserted.push(...missing.filter((r) => got.has(r.caseNumber)));
+      pending = missing.filter((r) => !got.has(r.caseNumber)).map((r) => r.caseNumber);
+    }
+    const changed = [...stored.values()].filter((old) => supersedes(old, latest.get(old.caseNumber)!));
+    const updates = changed.map((old) => latest.get(old.caseNumber)!);
+    if (updates.length > 0) {
+      await m.query(`update ${t.cases} as c set ${SET_FROM_UNNEST}, updated_at = clock_timestamp() from ${UNNEST_ROWS} where c.case_number = u.case_number`, rowArrays(updates));
+    }
+    await this.move(m, t, sumDeltas([...inserted.map((r) => contribution(r)), ...changed.map((old) => monitorDelta(old, latest.get(old.caseNumber)!))]));
+    return { inserted: inserted.length, updated: updates.length, unchanged: latest.size - inserted.length - updates.length };
+  }
+
+  /** Locks the rows of these cases (in case-number order, so two writers never wait on each other in a cycle) and reads them. */
+  private async lock(m: Queryable, t: Tables, caseNumbers: readonly string[]): Promise<MonitorCaseRow[]> {
+    return (await m.query(`select ${SELECT_ROW} from ${t.cases} where case_number = any($1::text[]) order by case_number for update`, [caseNumbers])) as MonitorCaseRow[];
+  }
+
+  /** Adds a netted, key-sorted delta to the aggregates: counts first, then days, in every transaction. */
+  private async move(m: Queryable, t: Tables, d: MonitorDelta): Promise<void> {
+    if (d.counts.length > 0) {
+      await m.query(
+        `insert into ${t.counts} as c (node, status, light, live, n)
+         select * from unnest($1::text[], $2::text[], $3::text[], $4::boolean[], $5::int[])
+         on conflict (node, status, light) do update set n = c.n + excluded.n`,
+        [d.counts.map((c) => c.node), d.counts.map((c) => c.status), d.counts.map((c) => c.light), d.counts.map((c) => c.live), d.counts.map((c) => c.n)],
+      );
+    }
+    if (d.days.length > 0) {
+      await m.query(
+        `insert into ${t.days} as d (node, day, received, accepted, closed, closed_late)
+         select * from unnest($1::text[], $2::date[], $3::int[], $4::int[], $5::int[], $6::int[])
+         on conflict (node, day) do update set received = d.received + excluded.received, accepted = d.accepted + excluded.accepted,
+           closed = d.closed + excluded.closed, closed_late = d.closed_late + excluded.closed_late`,
+        [d.days.map((x) => x.node), d.days.map((x) => x.day), d.days.map((x) => x.received), d.days.map((x) => x.accepted), d.days.map((x) => x.closed), d.days.map((x) => x.closedLate)],
+      );
+    }
+  }
+
+  /**
+   * Live cases whose light is due for evaluation at `now`, oldest first, locked for this transaction;
+   * rows another sweeper holds are skipped, so several replicas sweep at once without waiting. The
+   * sweeper computes the new reading and applies it in the same transaction, under these locks.
+   */
+  async dueForLightCheck(m: EntityManager, now: Date, limit: number): Promise<MonitorCaseRow[]> {
+    return (await m.query(
+      `select ${SELECT_ROW} from monitor_case where live and light_due_at <= $1 order by light_due_at limit $2 for update skip locked`,
+      [now.toISOString(), checkLimit(limit)],
+    )) as MonitorCaseRow[];
+  }
+
+  async get(caseNumber: string, on: Queryable = this.ds): Promise<MonitorCaseRow | undefined> {
+    const rows = (await on.query(`select ${SELECT_ROW} from monitor_case where case_number = $1`, [caseNumber])) as MonitorCaseRow[];
+    return rows[0];
+  }
+
+  /** Cases by holder node, status and light, from `monitor_count` alone (some 30 rows a node). */
+  async counts(q: { node?: string } = {}, on: Queryable = this.ds): Promise<MonitorCounts> {
+    const node = q.node ?? null;
+    const where = node === null ? '' : 'where node = $1';
+    const params = node === null ? [] : [node];
+    const byStatus = (await on.query(
+      `select status, nullif(light, '') as light, live, sum(n)::int as n from monitor_count ${where}
+       group by status, light, live having sum(n) <> 0 order by status, light`,
+      params,
+    )) as MonitorCountCell[];
+    const byNode = (await on.query(
+      `select node, coalesce(sum(n) filter (where live), 0)::int as live, coalesce(sum(n) filter (where not live), 0)::int as closed,
+              coalesce(sum(n) filter (where light = 'green'), 0)::int as green, coalesce(sum(n) filter (where light = 'yellow'), 0)::int as yellow,
+              coalesce(sum(n) filter (where light = 'red'), 0)::int as red
+       from monitor_count ${where} group by node having sum(n) <> 0 order by node`,
+      params,
+    )) as MonitorNodeCount[];
+    const totals = { live: 0, closed: 0, green: 0, yellow: 0, red: 0 };
+    for (const c of byStatus) {
+      totals[c.live ? 'live' : 'closed'] += c.n;
+      if (c.light !== null) totals[c.light] += c.n;
+    }
+    return { node, totals, byStatus, byNode };
+  }
+
+  /** Red live cases, oldest due date first, then by case number; for one holder node or the whole network. */
+  async overdue(q: { node?: string } & PageQuery = {}, on: Queryable = this.ds): Promise<MonitorPage> {
+    return q.node === undefined ? this.page(on, `live and light = 'red'`, [], q) : this.page(on, `live and holder = $1 and light = 'red'`, [q.node], q);
+  }
+
+  /** One holder node's live cases by due date (undated ones, not yet accepted, last), all or of one light. */
+  async liveAt(node: string, q: { light?: MonitorLight } & PageQuery = {}, on: Queryable = this.ds): Promise<MonitorPage> {
+    return q.light === undefined ? this.page(on, 'live and holder = $1', [node], q) : this.page(on, 'live and holder = $1 and light = $2', [node, q.light], q);
+  }
+
+  private async page(on: Queryable, where: string, params: unknown[], q: PageQuery): Promise<MonitorPage> {
+    const limit = checkLimit(q.limit ?? 50);
+    const p = [...params];
+    let keyset = '';
+    if (q.after !== undefined) {
+      const k = decodeCursor(q.after);
+      p.push(k.dueOn ?? 'infinity', k.caseNumber);
+      keyset = ` and (${DUE_KEY}, case_number) > ($${p.length - 1}::date, $${p.length})`;
+    }
+    p.push(limit + 1);
+    const rows = (await on.query(`select ${SELECT_ROW} from monitor_case where ${where}${keyset} order by ${DUE_KEY}, case_number limit $${p.length}`, p)) as MonitorCaseRow[];
+    const items = rows.slice(0, limit);
+    const last = items.at(-1);
+    return { items, next: rows.length > limit && last ? encodeCursor({ dueOn: last.dueOn, caseNumber: last.caseNumber }) : null };
+  }
+
+  /** Day by day from `from` to `to` (inclusive, at most 366 days), every day present; for one node or the network. */
+  async trends(q: { node?: string; from: string; to: string }, on: Queryable = this.ds): Promise<MonitorDayCount[]> {
+    const span = DATE.test(q.from) && DATE.test(q.to) ? (Date.parse(`${q.to}T00:00:00Z`) - Date.parse(`${q.from}T00:00:00Z`)) / 86_400_000 : Number.NaN;
+    if (!(span >= 0 && span < MAX_TREND_DAYS)) {
+      throw new MonitorQueryInvalidError(`统计区间须为不超过 ${MAX_TREND_DAYS} 天的有效日期`, `from and to must be dates, from not after to, at most ${MAX_TREND_DAYS} days`, { from: q.from, to: q.to });
+    }
+    const byNode = q.node === undefined ? '' : ' and node = $3';
+    // The range is summed first (an index range on day, or on node and day), then laid over every day of it.
+    return (await on.query(
+      `with d as (
+         select day, sum(received) as received, sum(accepted) as accepted, sum(closed) as closed, sum(closed_late) as closed_late
+         from monitor_day where day between $1::date and $2::date${byNode} group by day)
+       select g.day::date::text as day, coalesce(d.received, 0)::int as received, coalesce(d.accepted, 0)::int as accepted,
+              coalesce(d.closed, 0)::int as closed, coalesce(d.closed_late, 0)::int as "closedLate"
+       from generate_series($1::date, $2::date, interval '1 day') as g(day) left join d on d.day = g.day::date
+       order by g.day`,
+      q.node === undefined ? [q.from, q.to] : [q.from, q.to, q.node],
+    )) as MonitorDayCount[];
+  }
+
+  /** Empties the live tables (a rebuild in place, tests). */
+  async truncateAll(m: EntityManager): Promise<void> {
+    await m.query('truncate monitor_case, monitor_count, monitor_day');
+  }
+}
+
+function checkLimit(limit: number): number {
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+    throw new MonitorQueryInvalidError(`每页条数须在 1 到 ${MAX_LIMIT} 之间`, `limit must be a whole number from 1 to ${MAX_LIMIT}`, { limit });
+  }
+  return limit;
+}
