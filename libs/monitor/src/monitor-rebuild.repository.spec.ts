@@ -1,4 +1,4 @@
-import { onBuild } from './monitor-rebuild.repository.js';
+import { onBuild, statisticsOnBuild } from './monitor-rebuild.repository.js';
 
 describe('indexes copied to the build', () => {
   it('keeps the live index name, columns and predicate, on the build table, built concurrently', () => {
@@ -10,5 +10,12 @@ describe('indexes copied to the build', () => {
 
   it('refuses a definition it does not recognise rather than build something else', () => {
     expect(() => onBuild('CREATE UNIQUE INDEX x ON public.monitor_case USING btree (a)', 'monitor_case')).toThrow(/cannot rebuild/);
+  });
+});
+
+describe('statistics copied to the build', () => {
+  it('keeps the name, kinds and columns, in the build schema on the build table', () => {
+    const live = 'CREATE STATISTICS public.monitor_case_live_status_light_stats (mcv) ON live, status, light FROM monitor_case';
+    expect(statisticsOnBuild(live, 'monitor_case')).toBe('CREATE STATISTICS monitor_build.monitor_case_live_status_light_stats (mcv) ON live, status, light FROM monitor_build.monitor_case');
   });
 });

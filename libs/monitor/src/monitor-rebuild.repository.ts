@@ -32,6 +32,10 @@ export class MonitorRebuildRepository {
         `${schema}.${table}`,
       ])) as Array<{ conname: string; def: string }>;
       for (const k of keys) await m.query(`alter table ${BUILD_SCHEMA}.${table} add constraint ${quoteIdent(k.conname)} ${k.def}`);
+      const stats = (await m.query(`select pg_get_statisticsobjdef(oid) as def from pg_statistic_ext where stxrelid = $1::regclass order by stxname`, [`${schema}.${table}`])) as Array<{
+        def: string;
+      }>;
+      for (const st of stats) await m.query(statisticsOnBuild(st.def, table));
     }
   }
 
@@ -73,7 +77,11 @@ export class MonitorRebuildRepository {
     await m.query(`create schema ${RETIRED_SCHEMA}`);
     for (const table of MONITOR_TABLES) await m.query(`alter table ${schema}.${table} set schema ${RETIRED_SCHEMA}`);
     for (const table of MONITOR_TABLES) await m.query(`alter table ${BUILD_SCHEMA}.${table} set schema ${schema}`);
+    // Dropping the retired tables drops their statistics objects, which stayed in the live schema: a
+    // table's statistics do not move with it, so the build's are moved after them, under the same names.
     await m.query(`drop schema ${RETIRED_SCHEMA} cascade`);
+    const stats = (await m.query(`select stxname as name from pg_statistic_ext where stxnamespace = $1::regnamespace order by stxname`, [BUILD_SCHEMA])) as Array<{ name: string }>;
+    for (const st of stats) await m.query(`alter statistics ${BUILD_SCHEMA}.${quoteIdent(st.name)} set schema ${schema}`);
     await m.query(`drop schema ${BUILD_SCHEMA}`);
   }
 
@@ -92,6 +100,8 @@ export class MonitorRebuildRepository {
    */
   async recount(m: EntityManager, target: MonitorTarget = 'live'): Promise<void> {
     const t = tablesOf(target);
+    // One pass over every case: enough memory to group in it rather than spill to disk (this transaction only).
+    await m.query(`select set_config('work_mem', '256MB', true)`);
     await m.query(`truncate ${t.counts}, ${t.days}`);
     await m.query(`insert into ${t.counts} (node, status, light, live, n) ${expectedCounts(t.cases)} order by 1, 2, 3`);
     // In day order, as the days are written in service: the trends' range scans read neighbouring pages.
@@ -150,6 +160,13 @@ export function onBuild(indexDef: string, table: string): string {
   const m = /^CREATE INDEX (\S+) ON (?:ONLY )?\S+ USING (.*)$/s.exec(indexDef);
   if (!m) throw new Error(`monitor: cannot rebuild the index ${indexDef}`);
   return `CREATE INDEX CONCURRENTLY IF NOT EXISTS ${m[1]} ON ${BUILD_SCHEMA}.${table} USING ${m[2]}`;
+}
+
+/** A live table's extended statistics, made for the build's table under the same name. */
+export function statisticsOnBuild(statisticsDef: string, table: string): string {
+  const m = /^CREATE STATISTICS (?:\S+\.)?(\S+) (.*) FROM \S+$/s.exec(statisticsDef);
+  if (!m) throw new Error(`monitor: cannot rebuild the statistics ${statisticsDef}`);
+  return `CREATE STATISTICS ${BUILD_SCHEMA}.${m[1]} ${m[2]} FROM ${BUILD_SCHEMA}.${table}`;
 }
 
 function quoteIdent(name: string): string {
