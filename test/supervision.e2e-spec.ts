@@ -77,7 +77,7 @@ describe('supervision orders (督办) and rectification after poor ratings (差�
   };
 
   beforeAll(async () => {
-    clock.setLocal('2027-03-01T09:00'); // a Monday
+    await clock.setLocal('2027-03-01T09:00'); // a Monday
     await net.init();
     await net.start();
     await waitForDemoCatalog(net, [{ code: COUNTY, county: true }, { code: TOWN, county: true }]);
@@ -133,7 +133,7 @@ describe('supervision orders (督办) and rectification after poor ratings (差�
     await eventually(() => ordersAt(COUNTY, 'operator', { caseNumber: no }), (l) => l.length === 1);
 
     // Past the answer date: the city's sweep marks it overdue and issues the second round by itself.
-    clock.advanceDays(14);
+    await clock.advanceDays(14);
     const rounds = await eventually(() => ordersAt(CITY, 'coordinator', { caseNumber: no }), (l) => l.length === 2, 30000);
     const second = rounds.find((r) => r.round === 2)!;
     expect(second).toMatchObject({ previousId: first.id, holder: COUNTY, status: 'open', flagged: false });
@@ -144,7 +144,7 @@ describe('supervision orders (督办) and rectification after poor ratings (差�
     const late = await post(COUNTY, 'operator', `/supervision/orders/${first.id}/answer`, { content: '迟到的答复' });
     expect((late.body as ErrorBody).code).toBe('SUPERVISION_ORDER_NOT_OPEN');
 
-    clock.advanceDays(14);
+    await clock.advanceDays(14);
     const flagged = await eventually(() => order(CITY, 'coordinator', second.id), (x) => x.flagged, 30000);
     expect(flagged).toMatchObject({ status: 'overdue', flagged: true });
     expect(flagged.steps!.map((s) => s.action)).toEqual(['issued', 'overdue', 'flagged']);

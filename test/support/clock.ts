@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const DAY_MS = 86_400_000;
+/** Longer than a node's 200 ms between looks at the clock file. */
+const settle = (): Promise<void> => new Promise((r) => setTimeout(r, 450));
 
 /**
  * The test network's shared clock (TONGBAN_CLOCK_FILE): every node adds the file's offset to its time
@@ -33,20 +35,25 @@ export class TestClock {
     return new Date(this.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
   }
 
-  /** Moves the network to a local (Asia/Shanghai) wall-clock time, e.g. `2027-03-01T10:00`; never backwards. */
-  setLocal(localDateTime: string): void {
+  /**
+   * Moves the network to a local (Asia/Shanghai) wall-clock time, e.g. `2027-03-01T10:00`; never
+   * backwards. Resolves once every node has had time to re-read the file (they check every 200 ms).
+   */
+  async setLocal(localDateTime: string): Promise<void> {
     const target = new Date(`${localDateTime}:00+08:00`).getTime();
     if (Number.isNaN(target)) throw new RangeError(`${localDateTime} is not a local date and time`);
     const offset = target - Date.now();
     if (offset < this.offsetMs) throw new RangeError(`the test clock would run backwards to ${localDateTime}`);
     this.offsetMs = offset;
     this.write();
+    await settle();
   }
 
   /** Moves the network's time on by whole calendar days. */
-  advanceDays(days: number): void {
+  async advanceDays(days: number): Promise<void> {
     this.offsetMs += days * DAY_MS;
     this.write();
+    await settle();
   }
 
   private write(): void {

@@ -1,4 +1,4 @@
-import { CreateMonitorTables1764400000000 } from './migrations/1764400000000-create-monitor-tables.js';
+import { CreateMonitorTables1764500000000 } from './migrations/1764500000000-create-monitor-tables.js';
 
 export * from './monitor-case-row.js';
 export * from './monitor-deltas.js';
@@ -11,4 +11,4 @@ export * from './monitor.module.js';
 export * from './testing/monitor-row.factory.js';
 export type { Queryable } from './monitor-tables.js';
 
-export const MONITOR_MIGRATIONS = [CreateMonitorTables1764400000000];
+export const MONITOR_MIGRATIONS = [CreateMonitorTables1764500000000];

@@ -6,8 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * the cases. The lists read small partial indexes over live cases (about 3% of the rows), ordered by
  * (due date, case number) for keyset paging. See docs/monitor.md.
  */
-export class CreateMonitorTables1764400000000 implements MigrationInterface {
-  name = 'CreateMonitorTables1764400000000';
+export class CreateMonitorTables1764500000000 implements MigrationInterface {
+  name = 'CreateMonitorTables1764500000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
