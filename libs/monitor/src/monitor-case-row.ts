@@ -73,12 +73,14 @@ export interface MonitorNodeCount {
 }
 
 export interface MonitorCounts {
-  /** The node asked for, or null for the whole network. */
+  /** The node asked for, or null. */
   node: string | null;
+  /** The county-level area asked for, or null; both null for the whole network. */
+  area: string | null;
   totals: Omit<MonitorNodeCount, 'node'>;
-  /** By status and light, for the node or summed over the network; cells at zero left out. */
+  /** By status and light, for the node or summed over the area or the network; cells at zero left out. */
   byStatus: MonitorCountCell[];
-  /** One line per holder node with anything in it (just the node asked for, if one was). */
+  /** One line per holder node with anything in it, in the area or the network (just the node asked for, if one was). */
   byNode: MonitorNodeCount[];
 }
 

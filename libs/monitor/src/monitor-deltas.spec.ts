@@ -1,4 +1,5 @@
-import { contribution, monitorDelta, readingChanged, sumDeltas, supersedes } from './monitor-deltas.js';
+import { parentCodeOf, tierOfCode } from '#libs/config';
+import { areaOf, contribution, monitorDelta, readingChanged, sumDeltas, supersedes } from './monitor-deltas.js';
 import { makeClosedMonitorRow, makeMonitorRow } from './testing/monitor-row.factory.js';
 
 const TOWNSHIP = '640104100000';
@@ -8,6 +9,8 @@ describe('what a case row adds to the aggregates', () => {
   it('counts a live case once at its holder, status and light, and its received and accepted days at the intake node', () => {
     const sut = contribution(makeMonitorRow());
     expect(sut.counts).toEqual([{ node: COUNTY, status: 'under_review', light: 'green', live: true, n: 1 }]);
+    expect(sut.areas).toEqual([{ node: COUNTY, status: 'under_review', light: 'green', live: true, n: 1 }]);
+    expect(sut.nodes).toEqual([{ node: COUNTY, live: 1, closed: 0, green: 1, yellow: 0, red: 0 }]);
     expect(sut.days).toEqual([
       { node: TOWNSHIP, day: '2026-11-23', received: 1, accepted: 0, closed: 0, closedLate: 0 },
       { node: TOWNSHIP, day: '2026-11-23', received: 0, accepted: 1, closed: 0, closedLate: 0 },
@@ -17,6 +20,8 @@ describe('what a case row adds to the aggregates', () => {
   it('counts a closed case under the empty light and its closing day at the deciding node, late or not', () => {
     const sut = contribution(makeClosedMonitorRow({ closedLate: true }));
     expect(sut.counts).toEqual([{ node: TOWNSHIP, status: 'awaiting_delivery', light: '', live: false, n: 1 }]);
+    expect(sut.areas).toEqual([{ node: COUNTY, status: 'awaiting_delivery', light: '', live: false, n: 1 }]);
+    expect(sut.nodes).toEqual([{ node: TOWNSHIP, live: 0, closed: 1, green: 0, yellow: 0, red: 0 }]);
     expect(sut.days).toContainEqual({ node: COUNTY, day: '2026-12-01', received: 0, accepted: 0, closed: 1, closedLate: 1 });
   });
 
@@ -26,7 +31,9 @@ describe('what a case row adds to the aggregates', () => {
   });
 
   it('takes the contribution away with sign -1', () => {
-    expect(contribution(makeMonitorRow(), -1).counts[0]!.n).toBe(-1);
+    const sut = contribution(makeMonitorRow(), -1);
+    expect(sut.counts[0]!.n).toBe(-1);
+    expect(sut.nodes[0]).toEqual({ node: COUNTY, live: -1, closed: 0, green: -1, yellow: 0, red: 0 });
   });
 });
 
@@ -44,6 +51,8 @@ describe('the change to the aggregates when a row is replaced', () => {
       { node: COUNTY, status: 'under_review', light: 'green', live: true, n: -1 },
       { node: COUNTY, status: 'under_review', light: 'red', live: true, n: 1 },
     ]);
+    expect(sut.areas).toEqual(sut.counts);
+    expect(sut.nodes).toEqual([{ node: COUNTY, live: 0, closed: 0, green: -1, yellow: 0, red: 1 }]);
     expect(sut.days).toEqual([]);
   });
 
@@ -53,6 +62,15 @@ describe('the change to the aggregates when a row is replaced', () => {
     expect(sut.counts).toEqual([
       { node: COUNTY, status: 'in_transit_up', light: 'green', live: true, n: 1 },
       { node: TOWNSHIP, status: 'accepted', light: 'green', live: true, n: -1 },
+    ]);
+    // Within the county's area the case only changes status.
+    expect(sut.areas).toEqual([
+      { node: COUNTY, status: 'accepted', light: 'green', live: true, n: -1 },
+      { node: COUNTY, status: 'in_transit_up', light: 'green', live: true, n: 1 },
+    ]);
+    expect(sut.nodes).toEqual([
+      { node: COUNTY, live: 1, closed: 0, green: 1, yellow: 0, red: 0 },
+      { node: TOWNSHIP, live: -1, closed: 0, green: -1, yellow: 0, red: 0 },
     ]);
     expect(sut.days).toEqual([]);
   });
@@ -65,17 +83,18 @@ describe('the change to the aggregates when a row is replaced', () => {
       { node: COUNTY, status: 'approved', light: '', live: false, n: 1 },
       { node: COUNTY, status: 'under_review', light: 'green', live: true, n: -1 },
     ]);
+    expect(sut.nodes).toEqual([{ node: COUNTY, live: -1, closed: 1, green: -1, yellow: 0, red: 0 }]);
     expect(sut.days).toEqual([{ node: COUNTY, day: '2026-12-01', received: 0, accepted: 0, closed: 1, closedLate: 1 }]);
   });
 
   it('is empty for the same row twice', () => {
-    expect(monitorDelta(makeMonitorRow(), makeMonitorRow())).toEqual({ counts: [], days: [] });
+    expect(monitorDelta(makeMonitorRow(), makeMonitorRow())).toEqual({ counts: [], areas: [], nodes: [], days: [] });
   });
 
   it('brings every cell back to where it was after a change and its reverse (a delta is exactly undone)', () => {
     const a = makeMonitorRow();
     const b = makeClosedMonitorRow({ receivedOn: '2026-11-24', acceptedOn: null });
-    expect(sumDeltas([monitorDelta(a, b), monitorDelta(b, a)])).toEqual({ counts: [], days: [] });
+    expect(sumDeltas([monitorDelta(a, b), monitorDelta(b, a)])).toEqual({ counts: [], areas: [], nodes: [], days: [] });
   });
 });
 
@@ -97,6 +116,18 @@ describe('netting several changes', () => {
       contribution(makeMonitorRow({ receivedOn: '2026-11-24', acceptedOn: null })),
     ]);
     expect(sut.days.map((d) => `${d.node} ${d.day}`)).toEqual([`${TOWNSHIP} 2026-11-24`, `${TOWNSHIP} 2026-11-25`, '640121100000 2026-11-23']);
+  });
+});
+
+describe('the county-level area of a node', () => {
+  it.each([
+    ['a township, its county', '640104100000', '640104000000'],
+    ['a county, itself', '640104000000', '640104000000'],
+    ['the city, itself', '640100000000', '640100000000'],
+    ['a township directly under the city, the city', '441900101000', '441900000000'],
+  ])('is, for %s', (_what, node, area) => {
+    expect(areaOf(node)).toBe(area);
+    expect(areaOf(node)).toBe(tierOfCode(node) === 'township' ? parentCodeOf(node) : node);
   });
 });
 

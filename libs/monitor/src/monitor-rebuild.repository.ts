@@ -95,37 +95,58 @@ export class MonitorRebuildRepository {
   }
 
   /**
-   * Recomputes both aggregates from the case rows (one scan): the same rule as `contribution` in
-   * SQL. A rebuild that loads rows in bulk fills the aggregates with it; `countDrift` checks one against the other.
+   * Recomputes the aggregates from the case rows (one pass for the cells, one for the days; areas and
+   * nodes are summed from the cells): the rule of `contribution`, in SQL. A rebuild that loads rows in
+   * bulk fills the aggregates with it; `countDrift` checks one against the other.
    */
   async recount(m: EntityManager, target: MonitorTarget = 'live'): Promise<void> {
     const t = tablesOf(target);
     // One pass over every case: enough memory to group in it rather than spill to disk (this transaction only).
     await m.query(`select set_config('work_mem', '256MB', true)`);
-    await m.query(`truncate ${t.counts}, ${t.days}`);
+    await m.query(`truncate ${t.counts}, ${t.areas}, ${t.nodes}, ${t.days}`);
     await m.query(`insert into ${t.counts} (node, status, light, live, n) ${expectedCounts(t.cases)} order by 1, 2, 3`);
+    await m.query(`insert into ${t.areas} (area, status, light, live, n) ${expectedAreas(t.counts)} order by 1, 2, 3`);
+    await m.query(`insert into ${t.nodes} (node, live, closed, green, yellow, red) ${expectedNodes(t.counts)} order by 1`);
     // In day order, as the days are written in service: the trends' range scans read neighbouring pages.
     await m.query(`insert into ${t.days} (node, day, received, accepted, closed, closed_late) ${expectedDays(t.cases)} order by day, node`);
   }
 
-  /** How many aggregate lines differ from what the case rows say they should be (0 and 0 when exact). */
-  async countDrift(m: Queryable = this.ds, target: MonitorTarget = 'live'): Promise<{ counts: number; days: number }> {
+  /** How many lines of each aggregate differ from what the case rows say they should be (all 0 when exact). */
+  async countDrift(m: Queryable = this.ds, target: MonitorTarget = 'live'): Promise<{ counts: number; areas: number; nodes: number; days: number }> {
     const t = tablesOf(target);
-    const [c] = (await m.query(
-      `select count(*)::int as n from (${expectedCounts(t.cases)}) e full join ${t.counts} a using (node, status, light)
-       where coalesce(e.n, 0) <> coalesce(a.n, 0) or e.live <> a.live`,
-    )) as Array<{ n: number }>;
+    const [r] = (await m.query(
+      `with e as materialized (${expectedCounts(t.cases)})
+       select
+         (select count(*) from e full join ${t.counts} a using (node, status, light) where coalesce(e.n, 0) <> coalesce(a.n, 0) or e.live <> a.live)::int as counts,
+         (select count(*) from (${expectedAreas('e')}) x full join ${t.areas} a using (area, status, light)
+           where coalesce(x.n, 0) <> coalesce(a.n, 0) or x.live <> a.live)::int as areas,
+         (select count(*) from (${expectedNodes('e')}) x full join ${t.nodes} a using (node)
+           where (coalesce(x.live, 0), coalesce(x.closed, 0), coalesce(x.green, 0), coalesce(x.yellow, 0), coalesce(x.red, 0))
+              <> (coalesce(a.live, 0), coalesce(a.closed, 0), coalesce(a.green, 0), coalesce(a.yellow, 0), coalesce(a.red, 0)))::int as nodes`,
+    )) as Array<{ counts: number; areas: number; nodes: number }>;
     const [d] = (await m.query(
       `select count(*)::int as n from (${expectedDays(t.cases)}) e full join ${t.days} a using (node, day)
        where (coalesce(e.received, 0), coalesce(e.accepted, 0), coalesce(e.closed, 0), coalesce(e.closed_late, 0))
           <> (coalesce(a.received, 0), coalesce(a.accepted, 0), coalesce(a.closed, 0), coalesce(a.closed_late, 0))`,
     )) as Array<{ n: number }>;
-    return { counts: c?.n ?? 0, days: d?.n ?? 0 };
+    return { counts: r?.counts ?? 0, areas: r?.areas ?? 0, nodes: r?.nodes ?? 0, days: d?.n ?? 0 };
   }
 }
 
 function expectedCounts(cases: string): string {
   return `select holder as node, status, coalesce(light, '') as light, live, count(*)::int as n from ${cases} group by holder, status, coalesce(light, ''), live`;
+}
+
+/** The cells summed by area: see areaOf. */
+function expectedAreas(cells: string): string {
+  const area = `case when substr(node, 5, 2) = '00' then substr(node, 1, 4) || '00000000' else substr(node, 1, 6) || '000000' end`;
+  return `select ${area} as area, status, light, live, sum(n)::int as n from ${cells} group by 1, status, light, live`;
+}
+
+function expectedNodes(cells: string): string {
+  return `select node, coalesce(sum(n) filter (where live), 0)::int as live, coalesce(sum(n) filter (where not live), 0)::int as closed,
+    coalesce(sum(n) filter (where light = 'green'), 0)::int as green, coalesce(sum(n) filter (where light = 'yellow'), 0)::int as yellow,
+    coalesce(sum(n) filter (where light = 'red'), 0)::int as red from ${cells} group by node`;
 }
 
 /** Received and accepted at the intake node, closed at the deciding node: see DayDelta. */

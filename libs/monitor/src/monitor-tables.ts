@@ -8,12 +8,14 @@ export interface Queryable {
 /** Where a rebuild fills its tables before they are moved into the live schema (see docs/monitor.md). */
 export const BUILD_SCHEMA = 'monitor_build';
 
-export const MONITOR_TABLES = ['monitor_case', 'monitor_count', 'monitor_day'] as const;
+export const MONITOR_TABLES = ['monitor_case', 'monitor_count', 'monitor_area_count', 'monitor_node_count', 'monitor_day'] as const;
 export type MonitorTable = (typeof MONITOR_TABLES)[number];
 
 export interface Tables {
   cases: string;
   counts: string;
+  areas: string;
+  nodes: string;
   days: string;
 }
 
@@ -26,7 +28,13 @@ export async function buildInProgress(m: Queryable): Promise<boolean> {
 /** The live tables are found on the search path, like every other table of the node; the build's by schema. */
 export function tablesOf(target: MonitorTarget): Tables {
   const prefix = target === 'build' ? `${BUILD_SCHEMA}.` : '';
-  return { cases: `${prefix}monitor_case`, counts: `${prefix}monitor_count`, days: `${prefix}monitor_day` };
+  return {
+    cases: `${prefix}monitor_case`,
+    counts: `${prefix}monitor_count`,
+    areas: `${prefix}monitor_area_count`,
+    nodes: `${prefix}monitor_node_count`,
+    days: `${prefix}monitor_day`,
+  };
 }
 
 /** The case row's columns: SQL name, field, and the SQL type its array parameter is cast to. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { decodeCursor, encodeCursor } from './keyset-cursor.js';
 import type { MonitorCaseRow, MonitorCountCell, MonitorCounts, MonitorDayCount, MonitorLight, MonitorNodeCount, MonitorPage, MonitorTarget } from './monitor-case-row.js';
-import { contribution, type MonitorDelta, monitorDelta, sumDeltas, supersedes } from './monitor-deltas.js';
+import { areaOf, contribution, type MonitorDelta, monitorDelta, sumDeltas, supersedes } from './monitor-deltas.js';
 import { MonitorQueryInvalidError } from './monitor-errors.js';
 import { assertMonitorRow } from './monitor-row-check.js';
 import { buildInProgress, DUE_KEY, type Queryable, rowArrays, SELECT_ROW, SET_FROM_UNNEST, type Tables, tablesOf, UNNEST_ROWS, COLUMN_NAMES } from './monitor-tables.js';
@@ -92,14 +92,27 @@ export class MonitorRepository {
     return (await m.query(`select ${SELECT_ROW} from ${t.cases} where case_number = any($1::text[]) order by case_number for update`, [caseNumbers])) as MonitorCaseRow[];
   }
 
-  /** Adds a netted, key-sorted delta to the aggregates: counts first, then days, in every transaction. */
+  /** Adds a netted, key-sorted delta to the aggregates, always in the same table order: cells, areas, nodes, days. */
   private async move(m: Queryable, t: Tables, d: MonitorDelta): Promise<void> {
-    if (d.counts.length > 0) {
+    for (const [table, key, cells] of [
+      [t.counts, 'node', d.counts],
+      [t.areas, 'area', d.areas],
+    ] as const) {
+      if (cells.length === 0) continue;
       await m.query(
-        `insert into ${t.counts} as c (node, status, light, live, n)
+        `insert into ${table} as c (${key}, status, light, live, n)
          select * from unnest($1::text[], $2::text[], $3::text[], $4::boolean[], $5::int[])
-         on conflict (node, status, light) do update set n = c.n + excluded.n`,
-        [d.counts.map((c) => c.node), d.counts.map((c) => c.status), d.counts.map((c) => c.light), d.counts.map((c) => c.live), d.counts.map((c) => c.n)],
+         on conflict (${key}, status, light) do update set n = c.n + excluded.n`,
+        [cells.map((c) => c.node), cells.map((c) => c.status), cells.map((c) => c.light), cells.map((c) => c.live), cells.map((c) => c.n)],
+      );
+    }
+    if (d.nodes.length > 0) {
+      await m.query(
+        `insert into ${t.nodes} as c (node, live, closed, green, yellow, red)
+         select * from unnest($1::text[], $2::int[], $3::int[], $4::int[], $5::int[], $6::int[])
+         on conflict (node) do update set live = c.live + excluded.live, closed = c.closed + excluded.closed,
+           green = c.green + excluded.green, yellow = c.yellow + excluded.yellow, red = c.red + excluded.red`,
+        [d.nodes.map((x) => x.node), d.nodes.map((x) => x.live), d.nodes.map((x) => x.closed), d.nodes.map((x) => x.green), d.nodes.map((x) => x.yellow), d.nodes.map((x) => x.red)],
       );
     }
     if (d.days.length > 0) {
@@ -130,32 +143,37 @@ export class MonitorRepository {
     return rows[0];
   }
 
-  /** Cases by holder node, status and light, from `monitor_count` alone (some 30 cells a node), in one scan of it. */
-  async counts(q: { node?: string } = {}, on: Queryable = this.ds): Promise<MonitorCounts> {
-    const node = q.node ?? null;
-    const rows = (await on.query(
-      `select grouping(node) = 0 as "perNode", node, status, nullif(light, '') as light, live, sum(n)::int as n,
-              coalesce(sum(n) filter (where live), 0)::int as "liveN", coalesce(sum(n) filter (where not live), 0)::int as "closedN",
-              coalesce(sum(n) filter (where light = 'green'), 0)::int as green, coalesce(sum(n) filter (where light = 'yellow'), 0)::int as yellow,
-              coalesce(sum(n) filter (where light = 'red'), 0)::int as red
-       from monitor_count ${node === null ? '' : 'where node = $1'}
-       group by grouping sets ((status, light, live), (node)) having sum(n) <> 0
-       order by 1, node, status, light`,
-      node === null ? [] : [node],
-    )) as Array<MonitorCountCell & Omit<MonitorNodeCount, 'live' | 'closed'> & { perNode: boolean; liveN: number; closedN: number }>;
-    const byStatus: MonitorCountCell[] = [];
-    const byNode: MonitorNodeCount[] = [];
-    const totals = { live: 0, closed: 0, green: 0, yellow: 0, red: 0 };
-    for (const r of rows) {
-      if (r.perNode) {
-        byNode.push({ node: r.node, live: r.liveN, closed: r.closedN, green: r.green, yellow: r.yellow, red: r.red });
-        continue;
-      }
-      byStatus.push({ status: r.status, light: r.light, live: r.live, n: r.n });
-      totals[r.live ? 'live' : 'closed'] += r.n;
-      if (r.light !== null) totals[r.light] += r.n;
+  /**
+   * Cases by holder node, status and light. For the network or a county-level area (a county with its
+   * townships; the city with its own townships): status × light summed over the area cells, and one
+   * line per node. For a node: its cells and its line. Reads only the aggregates, a few hundred rows at most.
+   */
+  async counts(q: { node?: string; area?: string } = {}, on: Queryable = this.ds): Promise<MonitorCounts> {
+    if (q.node !== undefined && q.area !== undefined) throw new MonitorQueryInvalidError('节点与区域只能指定其一', 'Give a node or an area, not both', q);
+    for (const code of [q.node, q.area]) {
+      if (code !== undefined && !/^\d{12}$/.test(code)) throw new MonitorQueryInvalidError('节点代码须为 12 位数字', 'A node or area code is 12 digits', q);
     }
-    return { node, totals, byStatus, byNode };
+    if (q.area !== undefined && areaOf(q.area) !== q.area) throw new MonitorQueryInvalidError('区域须为县级或市级节点', `${q.area} is not a county or a city`, q);
+    const byStatus = (await (q.node !== undefined
+      ? on.query(`select status, nullif(light, '') as light, live, n from monitor_count where node = $1 and n <> 0 order by status, light`, [q.node])
+      : on.query(
+          `select status, nullif(light, '') as light, live, sum(n)::int as n from monitor_area_count ${q.area === undefined ? '' : 'where area = $1'}
+           group by status, light, live having sum(n) <> 0 order by status, light`,
+          q.area === undefined ? [] : [q.area],
+        ))) as MonitorCountCell[];
+    // An area's nodes share its first six digits: a county's townships, or the city's own (digits 5-6 are 00).
+    const byNode = (await (q.node !== undefined
+      ? on.query(`select node, live, closed, green, yellow, red from monitor_node_count where node = $1 and (live, closed) <> (0, 0)`, [q.node])
+      : on.query(
+          `select node, live, closed, green, yellow, red from monitor_node_count where (live, closed) <> (0, 0) ${q.area === undefined ? '' : 'and node like $1'} order by node`,
+          q.area === undefined ? [] : [`${q.area.slice(0, 6)}%`],
+        ))) as MonitorNodeCount[];
+    const totals = { live: 0, closed: 0, green: 0, yellow: 0, red: 0 };
+    for (const c of byStatus) {
+      totals[c.live ? 'live' : 'closed'] += c.n;
+      if (c.light !== null) totals[c.light] += c.n;
+    }
+    return { node: q.node ?? null, area: q.area ?? null, totals, byStatus, byNode };
   }
 
   /** Red live cases, oldest due date first, then by case number; for one holder node or the whole network. */
@@ -206,7 +224,7 @@ export class MonitorRepository {
 
   /** Empties the live tables (a rebuild in place, tests). */
   async truncateAll(m: EntityManager): Promise<void> {
-    await m.query('truncate monitor_case, monitor_count, monitor_day');
+    await m.query('truncate monitor_case, monitor_count, monitor_area_count, monitor_node_count, monitor_day');
   }
 }
 
