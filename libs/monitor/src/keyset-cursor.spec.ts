@@ -20,6 +20,7 @@ describe('keyset cursor', () => {
     ['empty', ''],
     ['no separator', Buffer.from(CASE).toString('base64url')],
     ['a bad date', Buffer.from(`2026-13-45|${CASE}`).toString('base64url')],
+    ['a day that does not exist', Buffer.from(`2026-02-30|${CASE}`).toString('base64url')],
     ['a bad case number', Buffer.from('2026-12-07|6401041000002026112300001').toString('base64url')],
     ['an extra field', Buffer.from(`2026-12-07|${CASE}|1`).toString('base64url')],
     ['an SQL fragment', Buffer.from(`2026-12-07'); drop table x; --|${CASE}`).toString('base64url')],

@@ -1,3 +1,4 @@
+import { isCalendarDay } from './calendar-day.js';
 import { MonitorCursorInvalidError } from './monitor-errors.js';
 
 /**
@@ -9,7 +10,6 @@ export interface DueKey {
   caseNumber: string;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const CASE_NUMBER = /^\d{26}[\dX]$/;
 
 /** An opaque, URL-safe cursor for the key of the last row of a page. */
@@ -26,7 +26,7 @@ export function decodeCursor(cursor: string): DueKey {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   const [dueOn, caseNumber, ...rest] = text.split('|');
   if (rest.length > 0 || dueOn === undefined || caseNumber === undefined) return invalid();
-  if (dueOn !== '' && (!DATE.test(dueOn) || Number.isNaN(Date.parse(`${dueOn}T00:00:00Z`)))) invalid();
+  if (dueOn !== '' && !isCalendarDay(dueOn)) invalid();
   if (!CASE_NUMBER.test(caseNumber)) invalid();
   if (encodeCursor({ dueOn: dueOn || null, caseNumber }) !== cursor) invalid();
   return { dueOn: dueOn === '' ? null : dueOn, caseNumber };

@@ -1,10 +1,10 @@
 import { OUTCOMES, STATUS_CODES, UNDECIDED } from '#libs/cases';
+import { isCalendarDay } from './calendar-day.js';
 import { MONITOR_LIGHTS, type MonitorCaseRow } from './monitor-case-row.js';
 import { MonitorRowInvalidError } from './monitor-errors.js';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const NODE = /^\d{12}$/;
-const isDate = (v: string | null): boolean => v === null || (DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)));
+const isDate = (v: string | null): boolean => v === null || isCalendarDay(v);
 const isLight = (v: string | null): boolean => v === null || (MONITOR_LIGHTS as readonly string[]).includes(v);
 
 /**

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { isCalendarDay } from './calendar-day.js';
 import { decodeCursor, encodeCursor } from './keyset-cursor.js';
 import type { MonitorCaseRow, MonitorCountCell, MonitorCounts, MonitorDayCount, MonitorLight, MonitorNodeCount, MonitorPage, MonitorTarget } from './monitor-case-row.js';
 import { areaOf, contribution, type MonitorDelta, monitorDelta, sumDeltas, supersedes } from './monitor-deltas.js';
@@ -22,12 +23,12 @@ export interface PageQuery {
 
 const MAX_LIMIT = 500;
 const MAX_TREND_DAYS = 366;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * The only place that queries the monitor's tables (`monitor_case`, `monitor_count`, `monitor_day`).
- * Writes go through `apply`, which keeps the aggregates exact in the same transaction; reads never
- * scan the cases (see docs/monitor.md for the indexes each one uses).
+ * The only place that queries the monitor's tables (`monitor_case` and its aggregates `monitor_count`,
+ * `monitor_area_count`, `monitor_node_count`, `monitor_day`; the rebuild's copies are
+ * MonitorRebuildRepository's). Writes go through `apply`, which keeps the aggregates exact in the
+ * same transaction; reads never scan the cases (docs/monitor.md: the index each one uses).
  */
 @Injectable()
 export class MonitorRepository {
@@ -204,7 +205,7 @@ export class MonitorRepository {
 
   /** Day by day from `from` to `to` (inclusive, at most 366 days), every day present; for one node or the network. */
   async trends(q: { node?: string; from: string; to: string }, on: Queryable = this.ds): Promise<MonitorDayCount[]> {
-    const span = DATE.test(q.from) && DATE.test(q.to) ? (Date.parse(`${q.to}T00:00:00Z`) - Date.parse(`${q.from}T00:00:00Z`)) / 86_400_000 : Number.NaN;
+    const span = isCalendarDay(q.from) && isCalendarDay(q.to) ? (Date.parse(`${q.to}T00:00:00Z`) - Date.parse(`${q.from}T00:00:00Z`)) / 86_400_000 : Number.NaN;
     if (!(span >= 0 && span < MAX_TREND_DAYS)) {
       throw new MonitorQueryInvalidError(`统计区间须为不超过 ${MAX_TREND_DAYS} 天的有效日期`, `from and to must be dates, from not after to, at most ${MAX_TREND_DAYS} days`, { from: q.from, to: q.to });
     }
