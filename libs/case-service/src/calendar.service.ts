@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { WorkingCalendar } from '#libs/calendar';
 import { localDate } from '#libs/cases';
 import { Clock } from '#libs/node-kit';
+import { OFFICIAL_CALENDAR } from './case-workflow.js';
 
 /** The node's working-day calendar (the State Council's years, bundled as data) and today's local date. */
 @Injectable()
 export class CalendarService {
-  readonly calendar: WorkingCalendar = WorkingCalendar.official();
+  readonly calendar = OFFICIAL_CALENDAR;
 
   constructor(private readonly clock: Clock) {}
 

@@ -66,13 +66,13 @@ export class CaseLightsService implements OnModuleInit, OnApplicationBootstrap, 
   private async sweepBatch(m: EntityManager, batch: number): Promise<number> {
     const now = this.clock.now();
     const due = await this.repo.dueForLights(m, now, batch);
-    for (const file of due) {
-      const before = await this.repo.lights(file.state.caseNumber);
+    for (const { light, stepLight, ...file } of due) {
+      const before = { light, stepLight };
       const after = this.of(file, now);
       await this.repo.setLights(m, file.state.caseNumber, this.stored(after));
-      if (before?.light !== after.light || before?.stepLight !== after.stepLight) {
-        this.ctx.logger.info({ component: 'lights', caseNumber: file.state.caseNumber, light: after.light, stepLight: after.stepLight }, `case ${file.state.caseNumber} light ${before?.light} -> ${after.light}`);
-        await this.hooks.lightChanged(m, file, { light: before?.light ?? null, stepLight: before?.stepLight ?? null }, { light: after.light, stepLight: after.stepLight });
+      if (before.light !== after.light || before.stepLight !== after.stepLight) {
+        this.ctx.logger.info({ component: 'lights', caseNumber: file.state.caseNumber, light: after.light, stepLight: after.stepLight }, `case ${file.state.caseNumber} light ${before.light} -> ${after.light}`);
+        await this.hooks.lightChanged(m, file, before, { light: after.light, stepLight: after.stepLight });
       }
     }
     return due.length;

@@ -1,5 +1,5 @@
 import type { WorkingCalendar } from '#libs/calendar';
-import { type ClockLevel, type ClockReading, DEFAULT_STEP_LIMITS, type Light, type LightPolicy, readClock, stepReading } from '#libs/cases';
+import { type ClockReading, DEFAULT_STEP_LIMITS, type Light, type LightPolicy, readClock, stepReading } from '#libs/cases';
 import type { CaseFile } from './case-file.js';
 
 /** A case's time limit as the holder and the city see it at one moment. */
@@ -57,9 +57,4 @@ function evaluate(file: CaseFile, calendar: WorkingCalendar, now: Date, policy: 
     overdueDays: reading?.overdueDays ?? 0,
     reading,
   };
-}
-
-/** The level a node's time counts to (责任追究): its tier. */
-export function levelOf(tier: 'city' | 'county' | 'township'): ClockLevel {
-  return tier;
 }

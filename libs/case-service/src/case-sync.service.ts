@@ -90,13 +90,13 @@ export class CaseSyncService {
       throw new CaseEventEarlyError('办件尚未到达', `case ${caseNumber} has not arrived yet`);
     }
     await this.repo.addSteps(m, caseNumber, steps);
-    await this.hooks.changed(m, (await this.repo.find(caseNumber, m))!, steps, false);
-    if (!observed) await this.acknowledgeIfHandedHere(m, caseNumber, env.id);
+    const current = (await this.repo.find(caseNumber, m))!;
+    await this.hooks.changed(m, current, steps, false);
+    if (!observed) await this.acknowledgeIfHandedHere(m, current, env.id);
   }
 
   /** 签收: a case handed up to this node, or a result sent down to it, is acknowledged on arrival. */
-  private async acknowledgeIfHandedHere(m: EntityManager, caseNumber: string, causationId: string): Promise<void> {
-    const current = (await this.repo.find(caseNumber, m))!;
+  private async acknowledgeIfHandedHere(m: EntityManager, current: CaseFile, causationId: string): Promise<void> {
     const s = current.state;
     if (s.holder !== this.ctx.code || (s.status !== 'in_transit_up' && s.status !== 'result_in_transit_down')) return;
     // The node signs for it on arrival, for whoever will work it here (the first-contact clerk, for a result).

@@ -42,8 +42,8 @@ const levelOfNode = (node: string): ClockLevel => (tierOfCode(node) ?? 'township
  * correction or a special procedure and resumed, extended with approval, stopped at the outcome; every
  * change of holder is entered, so the time spent at each level can be told apart.
  */
-function clockAfter(clock: CaseClock | undefined, record: CaseRecord, action: CaseAction, input: Record<string, unknown>, effect: TransitionEffects['clock'], before: CaseState, after: CaseState, at: string): CaseClock | undefined {
-  if (effect === 'start') return startClock(at, record.committedDays ?? 0, after.holder, levelOfNode(after.holder), OFFICIAL_CALENDAR);
+function clockAfter(clock: CaseClock | undefined, action: CaseAction, input: Record<string, unknown>, effect: TransitionEffects['clock'], before: CaseState, after: CaseState, at: string): CaseClock | undefined {
+  // Started by 'accept' itself (its acceptance notice shows the deadline).
   if (clock === undefined || clock.stoppedAt !== undefined) return clock;
   let c = clock;
   if (effect === 'pause') {
@@ -139,7 +139,7 @@ function recordAfter(file: CaseFile, action: CaseAction, input: Record<string, u
     default:
       break;
   }
-  if (action !== 'accept') r.clock = clockAfter(r.clock, r, action, input, effects.clock, file.state, after, at);
+  if (action !== 'accept') r.clock = clockAfter(r.clock, action, input, effects.clock, file.state, after, at);
   if (r.clock) r.dueDate = readClock(r.clock, OFFICIAL_CALENDAR, now).deadline;
   if (after.status !== file.state.status || after.holder !== file.state.holder) r.statusSince = at;
   if (effects.document !== undefined && body !== undefined) r.documents.push(document(effects.document, file.state.caseNumber, actor, at, body));

@@ -112,8 +112,11 @@ export class CaseRepository {
   }
 
   /** Copies whose lights time alone has changed by now, locked; another replica's sweep skips them. */
-  async dueForLights(m: EntityManager, now: Date, limit: number): Promise<CaseFile[]> {
-    return m.query(`select state, record from case_file where light_due_at <= $1 order by light_due_at limit $2 for update skip locked`, [now.toISOString(), limit]);
+  async dueForLights(m: EntityManager, now: Date, limit: number): Promise<Array<CaseFile & { light: string | null; stepLight: string | null }>> {
+    return m.query(
+      `select state, record, light, step_light as "stepLight" from case_file where light_due_at <= $1 order by light_due_at limit $2 for update skip locked`,
+      [now.toISOString(), limit],
+    );
   }
 
   /** The stored lights of one copy. */

@@ -30,9 +30,9 @@ import { CaseListQuery } from './dto/case-query.dto.js';
 import { IntakeService } from './intake.service.js';
 
 /** The posts that work cases: the counter at a township, the hall at a county, the approval section at the city. */
-const CASE_WORKERS = ['township_clerk', 'county_operator', 'city_approver'] as const;
+export const CASE_WORKERS = ['township_clerk', 'county_operator', 'city_approver'] as const;
 /** Those who read cases: the workers, the city's coordinators, auditors and the node's administrator. */
-const CASE_READERS = [...CASE_WORKERS, 'city_coordinator', 'auditor', 'node_admin'] as const;
+export const CASE_READERS = [...CASE_WORKERS, 'city_coordinator', 'auditor', 'node_admin'] as const;
 
 const KEY = /^[\w.:-]{8,100}$/;
 

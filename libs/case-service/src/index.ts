@@ -12,3 +12,5 @@ export * from './case.repository.js';
 
 export const CASE_SERVICE_MIGRATIONS = [CreateCaseTables1764300000000, CaseLights1764400000100];
 export { RATING_CHANNELS } from './dto/case-inputs.dto.js';
+export { CASE_READERS, CASE_WORKERS } from './cases.controller.js';
+export { RateDto } from './dto/case-inputs.dto.js';

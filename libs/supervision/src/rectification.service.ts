@@ -6,24 +6,14 @@ import { OutboxService } from '#libs/backbone';
 import { CalendarService, type CaseFile, CaseHooks, type TimelineStep } from '#libs/case-service';
 import { POOR_RATINGS, type RatingLevel } from '#libs/cases';
 import { type EventEnvelope, RectificationEvent, RectificationPayload, type ReratingData } from '#libs/contracts';
-import { ConflictError, NotFoundError } from '#libs/domain';
+import { NotFoundError } from '#libs/domain';
 import { canActOnNode, type SignedInStaff } from '#libs/identity';
 import { Clock, NodeContext } from '#libs/node-kit';
 import { type Rectification, SupervisionRepository } from './supervision.repository.js';
-import { SupervisionEventRefusedError } from './supervision.service.js';
+import { SupervisionConflictError, SupervisionEventRefusedError } from './supervision.service.js';
 
 /** Rectification ids follow from the rating step, so every replica and every replay opens the same one item. */
 const RECTIFICATION_NAMESPACE = '6f1c2b9e-4d7a-5e3f-9b8c-1a2d3e4f5a6b';
-
-class RectificationConflictError extends ConflictError {
-  constructor(
-    override readonly code: string,
-    zh: string,
-    en: string,
-  ) {
-    super(zh, en);
-  }
-}
 
 /**
  * 差评整改: a poor rating (不满意, 非常不满意) opens a rectification item at the node that decided the
@@ -85,7 +75,7 @@ export class RectificationService implements OnModuleInit {
   async answer(id: string, content: string, staff: SignedInStaff): Promise<Rectification> {
     return this.repo.transaction(async (m) => {
       const item = await this.loadOwn(m, id, staff);
-      if (item.status !== 'open') throw new RectificationConflictError('RECTIFICATION_NOT_OPEN', '该整改事项已答复', 'the item has been answered already');
+      if (item.status !== 'open') throw new SupervisionConflictError('RECTIFICATION_NOT_OPEN', '该整改事项已答复', 'the item has been answered already');
       const after: Rectification = { ...item, status: 'answered', answer: { content, at: this.clock.now().toISOString(), by: staff.id, byName: staff.name }, version: item.version + 1 };
       await this.repo.saveItem(m, after);
       await this.send(m, after);
@@ -98,7 +88,7 @@ export class RectificationService implements OnModuleInit {
     return this.repo.transaction(async (m) => {
       const item = await this.loadOwn(m, id, staff);
       if (item.status !== 'answered') {
-        throw new RectificationConflictError(
+        throw new SupervisionConflictError(
           'RECTIFICATION_NOT_ANSWERED',
           item.status === 'open' ? '整改反馈后申请人才能重新评价' : '申请人已重新评价',
           item.status === 'open' ? 'the applicant may rate again only after the rectification is answered' : 'the applicant has rated again already',

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CalendarService } from '#libs/case-service';
+import { CalendarService, CASE_READERS, CASE_WORKERS } from '#libs/case-service';
 import { NotFoundError } from '#libs/domain';
 import { canReadNode, CurrentStaff, Roles, type SignedInStaff } from '#libs/identity';
 import { NodeContext } from '#libs/node-kit';
@@ -10,8 +10,6 @@ import { SupervisionRepository } from './supervision.repository.js';
 import { SupervisionService } from './supervision.service.js';
 import { isoWeekRange } from './week.js';
 
-const CASE_WORKERS = ['township_clerk', 'county_operator', 'city_approver'] as const;
-const READERS = [...CASE_WORKERS, 'city_coordinator', 'auditor', 'node_admin'] as const;
 
 /** Supervision orders (督办): issued by the city's coordinators, answered by the holder, summed up weekly. */
 @ApiTags('supervision')
@@ -31,7 +29,7 @@ export class SupervisionController {
   }
 
   @Get('orders')
-  @Roles(...READERS)
+  @Roles(...CASE_READERS)
   @ApiOperation({ summary: 'Orders issued (the city) or addressed to this node, newest first' })
   list(@Query() q: OrderListQuery, @CurrentStaff() staff: SignedInStaff) {
     if (!canReadNode(staff, this.ctx.code, this.ctx.topology)) return { total: 0, items: [] };
@@ -39,7 +37,7 @@ export class SupervisionController {
   }
 
   @Get('orders/:id')
-  @Roles(...READERS)
+  @Roles(...CASE_READERS)
   @ApiOperation({ summary: 'One order with its own timeline' })
   async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentStaff() staff: SignedInStaff) {
     const order = await this.repo.findOrder(id);
@@ -78,7 +76,7 @@ export class RectificationController {
   ) {}
 
   @Get()
-  @Roles(...READERS)
+  @Roles(...CASE_READERS)
   @ApiOperation({ summary: 'Rectification items at this node (the city: every node\'s), newest first' })
   list(@Query() q: RectificationListQuery, @CurrentStaff() staff: SignedInStaff) {
     if (!canReadNode(staff, this.ctx.code, this.ctx.topology)) return { total: 0, items: [] };

@@ -60,6 +60,9 @@ const ORDER_COLUMNS = `id, case_number as "caseNumber", round, previous_id as "p
 const ITEM_COLUMNS = `id, case_number as "caseNumber", node, rating_level as "ratingLevel", rating_comment as "ratingComment", opened_at as "openedAt",
   to_char(due_on, 'YYYY-MM-DD') as "dueOn", status, answer, rerating, version`;
 
+/** A filter (SQL with one `?`) and its value; skipped when the value is not given. */
+type Filter = [sql: string, value: unknown];
+
 /** Rows come back with nulls and Dates; the API and the events speak in absent fields and ISO strings. */
 function clean<T extends object>(row: Record<string, unknown>): T {
   const out: Record<string, unknown> = {};
@@ -118,23 +121,13 @@ export class SupervisionRepository {
   }
 
   async listOrders(f: { caseNumber?: string; holder?: string; status?: string; flagged?: boolean; limit: number; offset: number }): Promise<{ total: number; items: SupervisionOrder[] }> {
-    const where: string[] = [];
-    const args: unknown[] = [];
-    const add = (sql: string, v: unknown) => {
-      args.push(v);
-      where.push(sql.replace('?', `$${args.length}`));
-    };
-    if (f.caseNumber) add('case_number = ?', f.caseNumber);
-    if (f.holder) add('holder = ?', f.holder);
-    if (f.status) add('status = ?', f.status);
-    if (f.flagged !== undefined) add('flagged = ?', f.flagged);
-    const w = where.length ? `where ${where.join(' and ')}` : '';
-    const total: Array<{ n: string }> = await this.ds.query(`select count(*) as n from supervision_order ${w}`, args);
-    const rows: Record<string, unknown>[] = await this.ds.query(
-      `select ${ORDER_COLUMNS} from supervision_order ${w} order by issued_at desc, id limit $${args.length + 1} offset $${args.length + 2}`,
-      [...args, f.limit, f.offset],
-    );
-    return { total: Number(total[0]!.n), items: rows.map((r) => clean<SupervisionOrder>(r)) };
+    const filters: Filter[] = [
+      ['case_number = ?', f.caseNumber],
+      ['holder = ?', f.holder],
+      ['status = ?', f.status],
+      ['flagged = ?', f.flagged],
+    ];
+    return this.page<SupervisionOrder>('supervision_order', ORDER_COLUMNS, 'issued_at', filters, f);
   }
 
   async addStep(m: EntityManager, step: Omit<OrderStep, 'id'>): Promise<void> {
@@ -187,22 +180,25 @@ export class SupervisionRepository {
   }
 
   async listItems(f: { caseNumber?: string; node?: string; status?: string; overdueOn?: string; limit: number; offset: number }): Promise<{ total: number; items: Rectification[] }> {
-    const where: string[] = [];
-    const args: unknown[] = [];
-    const add = (sql: string, v: unknown) => {
-      args.push(v);
-      where.push(sql.replace('?', `$${args.length}`));
-    };
-    if (f.caseNumber) add('case_number = ?', f.caseNumber);
-    if (f.node) add('node = ?', f.node);
-    if (f.status) add('status = ?', f.status);
-    if (f.overdueOn) add(`status = 'open' and due_on < ?::date`, f.overdueOn);
-    const w = where.length ? `where ${where.join(' and ')}` : '';
-    const total: Array<{ n: string }> = await this.ds.query(`select count(*) as n from rectification ${w}`, args);
+    const filters: Filter[] = [
+      ['case_number = ?', f.caseNumber],
+      ['node = ?', f.node],
+      ['status = ?', f.status],
+      [`status = 'open' and due_on < ?::date`, f.overdueOn],
+    ];
+    return this.page<Rectification>('rectification', ITEM_COLUMNS, 'opened_at', filters, f);
+  }
+
+  /** A page of a table, newest first, under the filters whose value is given (one `?` each). */
+  private async page<T extends object>(table: string, columns: string, newest: string, filters: Filter[], p: { limit: number; offset: number }): Promise<{ total: number; items: T[] }> {
+    const given = filters.filter(([, v]) => v !== undefined && v !== '');
+    const args = given.map(([, v]) => v);
+    const w = given.length ? `where ${given.map(([sql], i) => sql.replace('?', `$${i + 1}`)).join(' and ')}` : '';
+    const total: Array<{ n: string }> = await this.ds.query(`select count(*) as n from ${table} ${w}`, args);
     const rows: Record<string, unknown>[] = await this.ds.query(
-      `select ${ITEM_COLUMNS} from rectification ${w} order by opened_at desc, id limit $${args.length + 1} offset $${args.length + 2}`,
-      [...args, f.limit, f.offset],
+      `select ${columns} from ${table} ${w} order by ${newest} desc, id limit $${args.length + 1} offset $${args.length + 2}`,
+      [...args, p.limit, p.offset],
     );
-    return { total: Number(total[0]!.n), items: rows.map((r) => clean<Rectification>(r)) };
+    return { total: Number(total[0]!.n), items: rows.map((r) => clean<T>(r)) };
   }
 }

@@ -1,9 +1,9 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { CASE_NUMBER, RATING_LEVELS } from '#libs/cases';
+import { CASE_NUMBER } from '#libs/cases';
 import { IsNotBlank } from '#libs/catalog';
-import { RATING_CHANNELS } from '#libs/case-service';
+import { RateDto } from '#libs/case-service';
 import { ORDER_STATUSES, RECTIFICATION_STATUSES } from '#libs/contracts';
 import { PageQuery } from '#libs/node-kit';
 
@@ -34,21 +34,8 @@ export class AnswerDto {
   content: string;
 }
 
-export class RerateDto {
-  @ApiProperty({ enum: RATING_LEVELS.map((l) => l.code), description: '1 非常满意 … 5 非常不满意' })
-  @IsIn(RATING_LEVELS.map((l) => l.code))
-  level: string;
-
-  @ApiProperty({ enum: RATING_CHANNELS.map((c) => c.code) })
-  @IsIn(RATING_CHANNELS.map((c) => c.code))
-  channel: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  comment?: string;
-}
+/** The applicant's second rating: the rating's own fields, without a case version (it changes the item, not the case). */
+export class RerateDto extends OmitType(RateDto, ['expectedVersion'] as const) {}
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
