@@ -5,6 +5,7 @@ import { isAlive, readPid } from '#libs/infra';
 import { createAdmin } from './create-admin.js';
 import { deadLetters } from './dead-letters.js';
 import { keepExitCode } from './exit-code.js';
+import { monitorRebuild } from './monitor-rebuild.js';
 import { down, Network, provisionCommand } from './network.js';
 import { networkSettings } from './settings.js';
 import { status } from './status.js';
@@ -52,6 +53,14 @@ program
       return;
     }
     process.exitCode = await deadLetters(networkSettings(), opts.node, action as 'list', id, opts.all ?? false, opts.login);
+  });
+
+program
+  .command('monitor-rebuild')
+  .description("Drop the city monitor and rebuild it from Kafka, showing the progress (the live monitor answers meanwhile)")
+  .option('--login <login>', "sign in as this city administrator (password from TONGBAN_PASSWORD, or asked for)", 'admin')
+  .action(async (opts: { login: string }) => {
+    process.exitCode = await monitorRebuild(networkSettings(), opts.login);
   });
 
 program

@@ -10,20 +10,32 @@ import type { CaseFile, TimelineStep } from './case-file.js';
  */
 export type CaseChangeHook = (m: EntityManager, file: CaseFile, steps: readonly TimelineStep[], local: boolean) => Promise<void>;
 
-/** A copy's lights changed by time alone (the sweep), in the sweep's transaction. */
-export type LightChangeHook = (m: EntityManager, file: CaseFile, before: { light: string | null; stepLight: string | null }, after: { light: string | null; stepLight: string | null }) => Promise<void>;
+/** What a node stores of a copy's time-limit reading. */
+export interface StoredLights {
+  light: string | null;
+  stepLight: string | null;
+  overdueDays: number;
+  /** When the sweep looks at it again (ISO 8601). */
+  nextCheckAt: string | null;
+}
+
+/**
+ * The sweep read a copy's lights again, because time passed the moment stored for it: `after` is what
+ * is stored now. The light may have changed, or only the days overdue or the next moment to look.
+ */
+export type LightSweepHook = (m: EntityManager, file: CaseFile, before: StoredLights, after: StoredLights) => Promise<void>;
 
 @Injectable()
 export class CaseHooks {
   private readonly hooks: CaseChangeHook[] = [];
-  private readonly lightHooks: LightChangeHook[] = [];
+  private readonly sweepHooks: LightSweepHook[] = [];
 
-  onLightChange(hook: LightChangeHook): void {
-    this.lightHooks.push(hook);
+  onLightSweep(hook: LightSweepHook): void {
+    this.sweepHooks.push(hook);
   }
 
-  async lightChanged(m: EntityManager, file: CaseFile, before: { light: string | null; stepLight: string | null }, after: { light: string | null; stepLight: string | null }): Promise<void> {
-    for (const hook of this.lightHooks) await hook(m, file, before, after);
+  async lightsSwept(m: EntityManager, file: CaseFile, before: StoredLights, after: StoredLights): Promise<void> {
+    for (const hook of this.sweepHooks) await hook(m, file, before, after);
   }
 
   register(hook: CaseChangeHook): void {

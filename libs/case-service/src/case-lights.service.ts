@@ -4,7 +4,7 @@ import type { LightPolicy } from '#libs/cases';
 import { Clock, NodeContext, Ticker } from '#libs/node-kit';
 import { CalendarService } from './calendar.service.js';
 import type { CaseFile } from './case-file.js';
-import { CaseHooks } from './case-hooks.js';
+import { CaseHooks, type StoredLights } from './case-hooks.js';
 import { type CaseLights, lightsOf } from './case-lights.js';
 import { CaseRepository } from './case.repository.js';
 
@@ -49,7 +49,7 @@ export class CaseLightsService implements OnModuleInit, OnApplicationBootstrap, 
     await this.ticker?.stop();
   }
 
-  private stored(l: CaseLights) {
+  private stored(l: CaseLights): StoredLights {
     return { light: l.light, stepLight: l.stepLight, overdueDays: l.overdueDays, nextCheckAt: l.nextCheckAt };
   }
 
@@ -66,14 +66,13 @@ export class CaseLightsService implements OnModuleInit, OnApplicationBootstrap, 
   private async sweepBatch(m: EntityManager, batch: number): Promise<number> {
     const now = this.clock.now();
     const due = await this.repo.dueForLights(m, now, batch);
-    for (const { light, stepLight, ...file } of due) {
-      const before = { light, stepLight };
-      const after = this.of(file, now);
-      await this.repo.setLights(m, file.state.caseNumber, this.stored(after));
+    for (const { file, stored: before } of due) {
+      const after = this.stored(this.of(file, now));
+      await this.repo.setLights(m, file.state.caseNumber, after);
       if (before.light !== after.light || before.stepLight !== after.stepLight) {
         this.ctx.logger.info({ component: 'lights', caseNumber: file.state.caseNumber, light: after.light, stepLight: after.stepLight }, `case ${file.state.caseNumber} light ${before.light} -> ${after.light}`);
-        await this.hooks.lightChanged(m, file, before, { light: after.light, stepLight: after.stepLight });
       }
+      await this.hooks.lightsSwept(m, file, before, after);
     }
     return due.length;
   }

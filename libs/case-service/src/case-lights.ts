@@ -1,5 +1,5 @@
-import type { WorkingCalendar } from '#libs/calendar';
-import { type ClockReading, DEFAULT_STEP_LIMITS, type Light, type LightPolicy, readClock, stepReading } from '#libs/cases';
+import { addDays, type WorkingCalendar } from '#libs/calendar';
+import { type ClockReading, DEFAULT_STEP_LIMITS, type Light, type LightPolicy, localDate, localMidnight, readClock, stepReading } from '#libs/cases';
 import type { CaseFile } from './case-file.js';
 
 /** A case's time limit as the holder and the city see it at one moment. */
@@ -10,51 +10,42 @@ export interface CaseLights {
   stepLight: Light | null;
   stepDeadline: string | null;
   overdueDays: number;
-  /** When the stored lights must be evaluated again; null when nothing but an action can change them. */
+  /**
+   * When the stored reading must be evaluated again: the first local midnight after now at which time
+   * alone changes the light, the days overdue, or the step's light; null when only an action can.
+   */
   nextCheckAt: string | null;
   reading: ClockReading | null;
 }
 
-const MAX_PROBE_DAYS = 400;
-
-/** The next local midnight (ISO) after `from` (ISO), in the city's time zone (UTC+8). */
-function nextMidnight(fromMs: number): number {
-  const local = fromMs + 8 * 3_600_000;
-  return Math.floor(local / 86_400_000) * 86_400_000 + 86_400_000 - 8 * 3_600_000;
+/** Whether the case is still open: no outcome and not withdrawn. */
+export function isLive(file: CaseFile): boolean {
+  return file.state.outcome === undefined && file.state.status !== 'withdrawn';
 }
 
-/** The lights at `now`, and the next moment time alone changes one of them (probed midnight by midnight). */
+/**
+ * The lights at `now`, and when to look again, computed directly: the clock's own next change (the
+ * next counted working day, or the day after its deadline) and the step's two moments (yellow on its
+ * deadline day, red the day after).
+ */
 export function lightsOf(file: CaseFile, calendar: WorkingCalendar, now: Date, policy: LightPolicy): CaseLights {
-  const at = (t: Date) => evaluate(file, calendar, t, policy);
-  const current = at(now);
-  let nextCheckAt: string | null = null;
-  if (current.live) {
-    let t = nextMidnight(now.getTime());
-    for (let i = 0; i < MAX_PROBE_DAYS; i++, t = nextMidnight(t)) {
-      const later = at(new Date(t));
-      if (later.light !== current.light || later.stepLight !== current.stepLight) {
-        nextCheckAt = new Date(t).toISOString();
-        break;
-      }
-      // Nothing will change by time alone: a paused clock without a cap and no step limit waiting.
-      if (current.reading && current.reading.nextChangeAt === undefined && current.stepDeadline === null) break;
-    }
-  }
-  return { light: current.light, stepLight: current.stepLight, stepDeadline: current.stepDeadline, overdueDays: current.overdueDays, nextCheckAt, reading: current.reading };
-}
-
-function evaluate(file: CaseFile, calendar: WorkingCalendar, now: Date, policy: LightPolicy) {
   const { state, record } = file;
-  const live = state.outcome === undefined && state.status !== 'withdrawn';
+  const live = isLive(file);
   const reading = record.clock ? readClock(record.clock, calendar, now, policy) : null;
   const limit = DEFAULT_STEP_LIMITS[state.status];
   const step = live && limit !== undefined && record.statusSince ? stepReading(record.statusSince, limit, calendar, now) : null;
+  const moments: number[] = [];
+  if (live) {
+    if (reading?.nextChangeAt !== undefined) moments.push(Date.parse(reading.nextChangeAt));
+    if (step) moments.push(localMidnight(step.deadline), localMidnight(addDays(step.deadline, 1)));
+  }
+  const next = moments.filter((t) => t > now.getTime() && localDate(new Date(t)) > localDate(now)).sort((a, b) => a - b)[0];
   return {
-    live,
     light: live && reading ? reading.light : null,
     stepLight: step?.light ?? null,
     stepDeadline: step?.deadline ?? null,
     overdueDays: reading?.overdueDays ?? 0,
+    nextCheckAt: next === undefined ? null : new Date(next).toISOString(),
     reading,
   };
 }

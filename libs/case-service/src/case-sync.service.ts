@@ -1,20 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { CASE_REQUEST_ACTIONS, type CaseRequestPayload, type CaseStepPayload, type EventEnvelope, TIMELINE_NOTES } from '#libs/contracts';
-import { CaseRuleError, type CaseState, decidingNodeFor, parseCaseNumber, pathUp } from '#libs/cases';
+import type { CaseRequestPayload, CaseStepPayload, EventEnvelope } from '#libs/contracts';
+import { CaseRuleError, parseCaseNumber, pathUp } from '#libs/cases';
 import { DomainError } from '#libs/domain';
 import { NodeContext } from '#libs/node-kit';
-import { type CaseFile, type CaseRecord, systemActor, type TimelineStep } from './case-file.js';
+import { type CaseFile, systemActor, type TimelineStep } from './case-file.js';
+import { checkCaseStepEvent, checkReportedSteps, refuseCaseEvent } from './case-step-check.js';
 import { act, note } from './case-workflow.js';
 import { CaseRepository } from './case.repository.js';
 import { CaseStore } from './case-store.service.js';
 import { CaseHooks } from './case-hooks.js';
-
-/** An event about a case that its sender could not have sent: parked, never applied. */
-export class CaseEventRefusedError extends DomainError {
-  readonly code = 'CASE_EVENT_REFUSED';
-  readonly status = 422;
-}
 
 /** An event that builds on one still on its way over another link: tried again shortly. */
 export class CaseEventEarlyError extends DomainError {
@@ -23,9 +18,7 @@ export class CaseEventEarlyError extends DomainError {
   override readonly retryable = true;
 }
 
-const refuse = (zh: string, en: string): never => {
-  throw new CaseEventRefusedError(zh, en);
-};
+const refuse = refuseCaseEvent;
 
 /**
  * Applies what other nodes say about cases. The sender is known from the topic; what it may say
@@ -42,39 +35,13 @@ export class CaseSyncService {
     private readonly hooks: CaseHooks,
   ) {}
 
-  /** The case's path, after checking that the state hangs together (numbered at intake, decider from the level). */
-  private pathOf(state: CaseState, record: Pick<CaseRecord, 'decisionLevel'>, key: string): string[] {
-    if (state.caseNumber !== key) refuse('事件键与办件编号不符', `the event key ${key} is not the case number ${state.caseNumber}`);
-    if (parseCaseNumber(state.caseNumber)?.nodeCode !== state.intakeNode) refuse('办件编号与收件节点不符', 'the case number was not given by the intake node');
-    const decider = decidingNodeFor(state.intakeNode, record.decisionLevel);
-    if (!decider.ok || decider.node !== state.decidingNode) refuse('决定节点与事项层级不符', 'the deciding node does not follow from the decision level');
-    return pathUp(state.intakeNode, state.decidingNode);
-  }
-
-  /**
-   * A node reports the steps it took; the holder also reports a request it applied for the intake
-   * counter (a withdrawal asked for, a correction brought), made by the counter's clerk.
-   */
-  private checkSteps(steps: readonly { node: string; action: string }[], source: string, intakeNode?: string): void {
-    const fromCounter = (s: { node: string; action: string }) => s.node === intakeNode && (CASE_REQUEST_ACTIONS as readonly string[]).includes(s.action);
-    if (steps.some((s) => s.node !== source && !fromCounter(s))) refuse('节点只能报告本节点的办理步骤', `node ${source} reported a step taken at another node`);
-  }
-
   /** A `case.step` addressed to this node (`observed` false) or seen by the city between two others. */
   async receiveStep(env: EventEnvelope<CaseStepPayload>, m: EntityManager, observed: boolean): Promise<void> {
-    const p = env.payload;
-    const incoming: CaseFile = { state: p.state as unknown as CaseState, record: p.record as unknown as CaseRecord };
-    const path = this.pathOf(incoming.state, incoming.record, env.key);
-    if (!path.includes(env.source)) refuse('发送节点不在该办件的办理路径上', `node ${env.source} is not on the case's path`);
+    const { file: incoming, path, steps, base } = checkCaseStepEvent(env);
     if (!observed && !path.includes(this.ctx.code) && this.ctx.tier !== 'city') refuse('本节点不在该办件的办理路径上', 'this node is not on the case\'s path');
-    const steps = p.steps as TimelineStep[];
-    this.checkSteps(steps, env.source, incoming.state.intakeNode);
     const caseNumber = incoming.state.caseNumber;
     const local = await this.repo.find(caseNumber, m);
-    const moves = steps.filter((s) => !(TIMELINE_NOTES as readonly string[]).includes(s.action) && s.versionAfter !== undefined);
-    if (moves.length > 0) {
-      const base = Math.min(...moves.map((s) => s.versionAfter!)) - 1;
-      if (Math.max(...moves.map((s) => s.versionAfter!)) !== incoming.state.version) refuse('办件版本与步骤不符', 'the state version does not match the steps');
+    if (base !== undefined) {
       if (local === undefined) {
         if (env.source !== incoming.state.intakeNode) throw new CaseEventEarlyError('办件的前序步骤尚未到达', `the earlier steps of case ${caseNumber} have not arrived yet`);
       } else if (local.state.version < base) {
@@ -121,7 +88,7 @@ export class CaseSyncService {
         refuse('只有收件节点或办件途经的节点可以转交请求', `node ${env.source} neither took case ${p.caseNumber} in nor handled it`);
       }
     }
-    this.checkSteps([p.step], intake!);
+    checkReportedSteps([p.step], intake!);
     if (p.step.action !== 'request_sent') refuse('请求事件只能带请求步骤', 'a request carries its request_sent step only');
     if (observed) {
       if (local === undefined) throw new CaseEventEarlyError('办件尚未到达', `case ${p.caseNumber} has not arrived yet`);

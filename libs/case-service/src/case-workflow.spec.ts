@@ -1,38 +1,10 @@
-import { CaseRuleError, openCase } from '#libs/cases';
-import type { CaseFile, StepActor } from './case-file.js';
+import { CaseRuleError } from '#libs/cases';
 import { act, note } from './case-workflow.js';
 import { maskIdNumber, maskPhone } from './case-view.js';
+import { makeCaseFile, TEST_COUNTY as COUNTY, TEST_TOWNSHIP as TOWNSHIP, testClerk as clerk } from './testing/case-file.factory.js';
 
-const TOWNSHIP = '640104100000';
-const COUNTY = '640104000000';
 const NOW = new Date('2026-11-23T02:00:00Z'); // Monday 10:00 in Yinchuan
-const clerk: StepActor = { id: 'clerk-a', name: '窗口 A', role: 'township_clerk', node: TOWNSHIP, backupOf: [] };
-
-function newCase(): CaseFile {
-  const opened = openCase({
-    caseNumber: '640104100000202611230000176',
-    intakeNode: TOWNSHIP,
-    item: { decisionLevel: 'county', intakeLevels: ['township', 'county'], kindCode: '01', caseType: '2' },
-    firstContact: clerk.id,
-  });
-  if (!opened.ok) throw new Error(opened.problem);
-  return {
-    state: opened.state,
-    record: {
-      itemCode: '01010040004640100001',
-      itemName: '食品经营许可',
-      decisionLevel: 'county',
-      itemOrigin: 'city',
-      firstContactName: clerk.name,
-      applicant: { kind: 'person', name: '张三', idNumber: '11010519491231002X', phone: '13995012345', address: '掌政镇' },
-      channel: '1',
-      materials: { brought: [], conditions: [], missing: [{ name: '营业执照', reason: 'absent', originals: 0, copies: 1 }], unexpected: [] },
-      receivedAt: NOW.toISOString(),
-      committedDays: 10,
-      documents: [],
-    },
-  };
-}
+const newCase = () => makeCaseFile(NOW);
 
 describe('a case action in memory (the service layer over the rules)', () => {
   it('issues the one-time notice with its number and lists what is missing', () => {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CaseState } from '#libs/cases';
 import type { CaseFile, CaseRecord, TimelineStep } from './case-file.js';
+import type { StoredLights } from './case-hooks.js';
 
 export interface CaseListFilters {
   status?: string[];
@@ -112,11 +113,16 @@ export class CaseRepository {
   }
 
   /** Copies whose lights time alone has changed by now, locked; another replica's sweep skips them. */
-  async dueForLights(m: EntityManager, now: Date, limit: number): Promise<Array<CaseFile & { light: string | null; stepLight: string | null }>> {
-    return m.query(
-      `select state, record, light, step_light as "stepLight" from case_file where light_due_at <= $1 order by light_due_at limit $2 for update skip locked`,
+  async dueForLights(m: EntityManager, now: Date, limit: number): Promise<Array<{ file: CaseFile; stored: StoredLights }>> {
+    const rows: Array<CaseFile & { light: string | null; stepLight: string | null; overdueDays: number; lightDueAt: Date | null }> = await m.query(
+      `select state, record, light, step_light as "stepLight", overdue_days as "overdueDays", light_due_at as "lightDueAt"
+       from case_file where light_due_at <= $1 order by light_due_at limit $2 for update skip locked`,
       [now.toISOString(), limit],
     );
+    return rows.map((r) => ({
+      file: { state: r.state, record: r.record },
+      stored: { light: r.light, stepLight: r.stepLight, overdueDays: r.overdueDays, nextCheckAt: r.lightDueAt ? r.lightDueAt.toISOString() : null },
+    }));
   }
 
   /** The stored lights of one copy. */

@@ -14,3 +14,4 @@ export const CASE_SERVICE_MIGRATIONS = [CreateCaseTables1764300000000, CaseLight
 export { RATING_CHANNELS } from './dto/case-inputs.dto.js';
 export { CASE_READERS, CASE_WORKERS } from './cases.controller.js';
 export { RateDto } from './dto/case-inputs.dto.js';
+export * from './case-step-check.js';

@@ -9,6 +9,6 @@ export * from './monitor.repository.js';
 export * from './monitor-rebuild.repository.js';
 export * from './monitor.module.js';
 export * from './testing/monitor-row.factory.js';
-export type { Queryable } from './monitor-tables.js';
+export { BUILD_SCHEMA, type Queryable } from './monitor-tables.js';
 
 export const MONITOR_MIGRATIONS = [CreateMonitorTables1764500000000];

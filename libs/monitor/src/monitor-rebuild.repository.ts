@@ -21,6 +21,10 @@ export class MonitorRebuildRepository {
   /** Starts a build from nothing (an earlier, unfinished one is dropped): same columns, checks, storage and keys as the live tables. */
   async beginBuild(m: EntityManager): Promise<void> {
     const schema = await liveSchema(m);
+    // Waits for the writers of live rows to commit and holds new ones until the build exists: a row
+    // written live from now on is mirrored into the build, and every one written before is committed
+    // (with the event that caused it already in Kafka, or in the outbox on its way there).
+    await m.query(`lock table ${schema}.monitor_case in share row exclusive mode`);
     await m.query(`drop schema if exists ${BUILD_SCHEMA} cascade`);
     await m.query(`create schema ${BUILD_SCHEMA}`);
     for (const table of MONITOR_TABLES) {

@@ -26,7 +26,7 @@ export class SupervisionModule implements OnModuleInit, OnApplicationBootstrap, 
   /** The rule on red (TONGBAN_SUPERVISE_ON_RED=1, the city): a case turning red is supervised at once. */
   onModuleInit(): void {
     if (this.ctx.tier !== 'city' || this.ctx.env.TONGBAN_SUPERVISE_ON_RED !== '1') return;
-    this.hooks.onLightChange(async (m, file, before, after) => {
+    this.hooks.onLightSweep(async (m, file, before, after) => {
       if (after.light === 'red' && before.light !== 'red') await this.supervision.issueByRule(m, file);
     });
   }

@@ -112,6 +112,18 @@ export class SupervisionRepository {
   }
 
   /** Open orders whose answer date has passed, locked; another replica's sweeper skips them. */
+  /**
+   * A case's supervision as the city's monitor shows it: the highest round of its orders still
+   * unanswered (open or gone overdue; 0 if none), and whether one was flagged (监察建议).
+   */
+  async caseSupervision(m: EntityManager, caseNumber: string): Promise<{ round: number; flagged: boolean }> {
+    const [r] = (await m.query(
+      `select coalesce(max(round) filter (where answer is null), 0)::int as round, coalesce(bool_or(flagged), false) as flagged from supervision_order where case_number = $1`,
+      [caseNumber],
+    )) as Array<{ round: number; flagged: boolean }>;
+    return r ?? { round: 0, flagged: false };
+  }
+
   async overdueOrders(m: EntityManager, today: string, limit: number): Promise<SupervisionOrder[]> {
     const rows: Record<string, unknown>[] = await m.query(
       `select ${ORDER_COLUMNS} from supervision_order where status = 'open' and answer_by < $1::date order by answer_by limit $2 for update skip locked`,

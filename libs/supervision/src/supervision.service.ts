@@ -66,6 +66,19 @@ export class SupervisionService {
     return this.ctx.tier === 'city';
   }
 
+  private readonly listeners: Array<(m: EntityManager, caseNumber: string) => Promise<void>> = [];
+
+  /** Something that follows a case's supervision (the city's monitor): called in the transaction that changed an order of it. */
+  onCaseSupervisionChange(listener: (m: EntityManager, caseNumber: string) => Promise<void>): void {
+    this.listeners.push(listener);
+  }
+
+  private async save(m: EntityManager, order: SupervisionOrder): Promise<boolean> {
+    const changed = await this.repo.saveOrder(m, order);
+    if (changed) for (const listener of this.listeners) await listener(m, order.caseNumber);
+    return changed;
+  }
+
   /** The city: a coordinator orders the holder of a live case to act and answer. */
   async issue(input: { caseNumber: string; content: string; answerDays?: number }, issuer: Issuer): Promise<SupervisionOrder> {
     if (!this.isCity) throw new SupervisionConflictError('SUPERVISION_CITY_ONLY', '督办只能由市级中心发出', 'only the city issues supervision orders');
@@ -108,7 +121,7 @@ export class SupervisionService {
       flagged: false,
       version: 1,
     };
-    await this.repo.saveOrder(m, order);
+    await this.save(m, order);
     await this.repo.addStep(m, { orderId: order.id, at: now, node: this.ctx.code, actorId: issuer.id, actorName: issuer.name, action: 'issued', details: { round: order.round, holder: order.holder, answerBy: order.answerBy, ...(opts.rule ? { rule: opts.rule } : {}) } });
     await this.send(m, order, issuer);
     return order;
@@ -138,7 +151,7 @@ export class SupervisionService {
         const file = await this.cases.find(order.caseNumber, m);
         const second = order.round === 1 && file !== undefined && file.state.outcome === undefined && file.state.status !== 'withdrawn';
         const updated: SupervisionOrder = { ...order, status: 'overdue', flagged: order.round === 2, version: order.version + 1 };
-        await this.repo.saveOrder(m, updated);
+        await this.save(m, updated);
         await step('overdue', { answerBy: order.answerBy });
         if (updated.flagged) await step('flagged', { recommendation: '两轮督办未答复，建议发出监察建议' });
         await this.send(m, updated, SYSTEM);
@@ -163,7 +176,7 @@ export class SupervisionService {
       }
       const answer: AnswerData = { content, at: this.clock.now().toISOString(), by: staff.id, byName: staff.name };
       const after: SupervisionOrder = { ...order, status: 'answered', answer, version: this.isCity ? order.version + 1 : order.version };
-      if (this.isCity) await this.repo.saveOrder(m, after);
+      if (this.isCity) await this.save(m, after);
       else await this.repo.answerOrder(m, id, 'answered', answer);
       await this.repo.addStep(m, { orderId: id, at: answer.at, node: this.ctx.code, actorId: staff.id, actorName: staff.name, action: 'answered', details: { content } });
       if (!this.isCity) {
@@ -190,7 +203,7 @@ export class SupervisionService {
     if (!(await this.cases.find(o.caseNumber, m))) throw new SupervisionEventRefusedError('本节点没有该办件', `this node never had case ${o.caseNumber}`);
     const before = await this.repo.findOrder(o.id, m);
     const order: SupervisionOrder = { ...(o as SupervisionOrder), ...(before?.answer && !o.answer ? { answer: before.answer, status: o.status === 'open' ? 'answered' : o.status } : {}) };
-    if (!(await this.repo.saveOrder(m, order))) return;
+    if (!(await this.save(m, order))) return;
     const at = this.clock.now().toISOString();
     const step = (action: string, details: Record<string, unknown> = {}) => this.repo.addStep(m, { orderId: o.id, at, node: this.ctx.code, actorId: 'system', actorName: '系统', action, details });
     if (!before) await step('received', { round: o.round, answerBy: o.answerBy, from: env.source });
@@ -209,7 +222,7 @@ export class SupervisionService {
     if (order.answer) return;
     const late = order.status !== 'open';
     const after: SupervisionOrder = { ...order, status: late ? order.status : 'answered', answer: p.answer as AnswerData, version: order.version + 1 };
-    await this.repo.saveOrder(m, after);
+    await this.save(m, after);
     await this.repo.addStep(m, { orderId: order.id, at: this.clock.now().toISOString(), node: env.source, actorId: p.answer.by, actorName: p.answer.byName, action: late ? 'answered_late' : 'answered', details: { content: p.answer.content, answeredAt: p.answer.at } });
   }
 }
