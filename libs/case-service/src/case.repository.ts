@@ -75,6 +75,11 @@ export class CaseRepository {
     return rows[0];
   }
 
+  /** The copies after `after` in case-number order, at most `limit`, whose numbers `where` lets through (a SQL condition on `c`). */
+  async pageAfter(after: string, limit: number, where = 'true'): Promise<CaseFile[]> {
+    return this.ds.query(`select state, record from case_file c where c.case_number > $1 and ${where} order by c.case_number limit $2`, [after, limit]);
+  }
+
   async insert(m: EntityManager, file: CaseFile): Promise<void> {
     await m.query(
       `insert into case_file (${COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,

@@ -117,11 +117,19 @@ export class SupervisionRepository {
    * unanswered (open or gone overdue; 0 if none), and whether one was flagged (监察建议).
    */
   async caseSupervision(m: EntityManager, caseNumber: string): Promise<{ round: number; flagged: boolean }> {
-    const [r] = (await m.query(
-      `select coalesce(max(round) filter (where answer is null), 0)::int as round, coalesce(bool_or(flagged), false) as flagged from supervision_order where case_number = $1`,
-      [caseNumber],
-    )) as Array<{ round: number; flagged: boolean }>;
-    return r ?? { round: 0, flagged: false };
+    return (await this.casesSupervision(m, [caseNumber])).get(caseNumber)!;
+  }
+
+  /** `caseSupervision` of several cases in one query; every case asked for is in the map. */
+  async casesSupervision(m: EntityManager, caseNumbers: readonly string[]): Promise<Map<string, { round: number; flagged: boolean }>> {
+    const out = new Map(caseNumbers.map((n) => [n, { round: 0, flagged: false }]));
+    const rows = (await m.query(
+      `select case_number as "caseNumber", coalesce(max(round) filter (where answer is null), 0)::int as round, bool_or(flagged) as flagged
+       from supervision_order where case_number = any($1::text[]) group by case_number`,
+      [caseNumbers],
+    )) as Array<{ caseNumber: string; round: number; flagged: boolean }>;
+    for (const r of rows) out.set(r.caseNumber, { round: r.round, flagged: r.flagged });
+    return out;
   }
 
   async overdueOrders(m: EntityManager, today: string, limit: number): Promise<SupervisionOrder[]> {

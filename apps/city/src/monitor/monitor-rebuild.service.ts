@@ -5,7 +5,7 @@ import { CaseEventRefusedError, type CaseFile, CaseLightsService, CaseRepository
 import { CaseStepEvent, type CaseStepPayload, type EventEnvelope, EventRegistry, linksOf, nodeGroup, originOf } from '#libs/contracts';
 import { ConflictError } from '#libs/domain';
 import { readTopicsToEnd, type IncomingMessage } from '#libs/messaging';
-import { BUILD_SCHEMA, type MonitorCaseRow, MonitorRebuildRepository, MonitorRepository } from '#libs/monitor';
+import { BUILD_SCHEMA, MonitorRebuildRepository, MonitorRepository } from '#libs/monitor';
 import { Clock, KafkaService, NodeContext } from '#libs/node-kit';
 import { SupervisionRepository } from '#libs/supervision';
 import { monitorRowOf } from './monitor-row.js';
@@ -218,8 +218,8 @@ export class MonitorRebuildService implements OnApplicationBootstrap {
     for (let i = 0; i < files.length; i += ROWS_PER_TRANSACTION) {
       const chunk = files.slice(i, i + ROWS_PER_TRANSACTION);
       await this.ds.transaction(async (m) => {
-        const rows: MonitorCaseRow[] = [];
-        for (const file of chunk) rows.push(monitorRowOf(file, this.lights.of(file, now), await this.orders.caseSupervision(m, file.state.caseNumber)));
+        const supervision = await this.orders.casesSupervision(m, chunk.map((f) => f.state.caseNumber));
+        const rows = chunk.map((file) => monitorRowOf(file, this.lights.of(file, now), supervision.get(file.state.caseNumber)!));
         await this.monitor.applyMany(m, rows, 'build');
       });
     }
@@ -227,20 +227,14 @@ export class MonitorRebuildService implements OnApplicationBootstrap {
 
   /** The cases the build has no row for after the read: the city's copies are their record. */
   private async applyCopiesNotInLog(now: Date): Promise<number> {
-    let after = '';
+    const missing = `not exists (select 1 from ${BUILD_SCHEMA}.monitor_case b where b.case_number = c.case_number)`;
     let n = 0;
-    for (;;) {
-      const numbers = ((await this.ds.query(
-        `select c.case_number from case_file c
-         where c.case_number > $1 and not exists (select 1 from ${BUILD_SCHEMA}.monitor_case b where b.case_number = c.case_number)
-         order by c.case_number limit $2`,
-        [after, ROWS_PER_TRANSACTION],
-      )) as Array<{ case_number: string }>).map((r) => r.case_number);
-      if (numbers.length === 0) return n;
-      const files = (await Promise.all(numbers.map((c) => this.cases.find(c)))).filter((f): f is CaseFile => f !== undefined);
+    for (let after = ''; ; ) {
+      const files = await this.cases.pageAfter(after, ROWS_PER_TRANSACTION, missing);
+      if (files.length === 0) return n;
       await this.project(files, now);
       n += files.length;
-      after = numbers.at(-1)!;
+      after = files.at(-1)!.state.caseNumber;
     }
   }
 
