@@ -50,7 +50,7 @@ export async function monitorRebuild(s: NetworkSettings, login = 'admin', pollMs
       if (p.phase === 'done') {
         const c = p.comparison!;
         process.stdout.write(
-          `Done: ${p.cases} cases (${p.fromCopies} from the city's copies, no longer or never on a link). Before the swap, ${c.differing} differed from the live monitor` +
+          `Done: ${p.cases} case${p.cases === 1 ? '' : 's'} (${p.fromCopies} from the city's copies, no longer or never on a link). Before the swap, ${c.differing} differed from the live monitor` +
             `${c.sample.length > 0 ? ` (e.g. ${c.sample.join(', ')})` : ''}; the rebuilt counts drift by ${JSON.stringify(c.drift)}.` +
             `${Object.keys(p.refused).length > 0 ? ` Messages not used: ${JSON.stringify(p.refused)}.` : ''}\n`,
         );
