@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { WorkingCalendar } from '#libs/calendar';
 import { CaseRequestPayload } from '#libs/contracts';
 import { type CaseAction, CaseRuleError, refusal, refusalFor } from '#libs/cases';
 import { NotFoundError } from '#libs/domain';
 import { BackupLookup, canActOnNode, type SignedInStaff } from '#libs/identity';
 import { NodeContext } from '#libs/node-kit';
+import { CalendarService } from './calendar.service.js';
 import type { CaseFile, StepActor, TimelineStep } from './case-file.js';
 import { act, note } from './case-workflow.js';
 import { CaseRepository } from './case.repository.js';
@@ -36,6 +38,7 @@ export class CaseActionsService {
     private readonly store: CaseStore,
     private readonly intake: IntakeService,
     private readonly backups: BackupLookup,
+    private readonly calendar: CalendarService,
   ) {}
 
   async actorOf(staff: SignedInStaff): Promise<StepActor> {
@@ -78,13 +81,14 @@ export class CaseActionsService {
   async perform(caseNumber: string, action: CaseAction, input: Record<string, unknown>, staff: SignedInStaff, expectedVersion?: number): Promise<ActionAnswer> {
     const actor = await this.actorOf(staff);
     return this.repo.transaction(async (m) => {
+      const calendar = await this.calendar.enter(m);
       const before = await this.load(m, caseNumber, expectedVersion);
       this.refuseIfDecided(before, action);
-      if (isRequest(action) && before.state.holder !== this.ctx.code) return this.sendRequest(m, before, action, input, actor, staff);
+      if (isRequest(action) && before.state.holder !== this.ctx.code) return this.sendRequest(m, before, action, input, actor, staff, calendar);
       this.mayChange(staff, before);
-      const done = act(before, action, actor, input, this.store.now());
+      const done = act(before, action, actor, input, this.store.now(), calendar);
       const steps = [done.step];
-      const after = this.store.carryOn(done.file, steps, actor);
+      const after = this.store.carryOn(done.file, steps, actor, calendar);
       await this.store.commit(m, before, after, steps, actor);
       return { file: after, steps };
     });
@@ -94,7 +98,7 @@ export class CaseActionsService {
    * At the intake counter, for a case another node holds: the rules are checked against this node's
    * copy (who may ask, and whether the case can still take the request), then the request travels.
    */
-  private async sendRequest(m: EntityManager, file: CaseFile, action: RequestAction, input: Record<string, unknown>, actor: StepActor, staff: SignedInStaff): Promise<ActionAnswer> {
+  private async sendRequest(m: EntityManager, file: CaseFile, action: RequestAction, input: Record<string, unknown>, actor: StepActor, staff: SignedInStaff, calendar: WorkingCalendar): Promise<ActionAnswer> {
     if (file.state.intakeNode !== this.ctx.code || !canActOnNode(staff, this.ctx.code, this.ctx.topology)) {
       throw new CaseRuleError(refusal('CASE_NOT_INTAKE_NODE', { intakeNode: file.state.intakeNode }));
     }
@@ -102,7 +106,7 @@ export class CaseActionsService {
     // The copy may lag behind the holder's (a correction notice on its way): an undecided case's
     // status is the holder's to judge, and a refusal comes back in the timeline.
     try {
-      act(file, action, actor, input, this.store.now());
+      act(file, action, actor, input, this.store.now(), calendar);
     } catch (err) {
       if (!(err instanceof CaseRuleError && err.code === 'CASE_ACTION_NOT_ALLOWED' && file.state.outcome === undefined)) throw err;
     }

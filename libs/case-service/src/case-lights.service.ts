@@ -64,6 +64,8 @@ export class CaseLightsService implements OnModuleInit, OnApplicationBootstrap, 
   }
 
   private async sweepBatch(m: EntityManager, batch: number): Promise<number> {
+    // The lights on the calendar in force: an amendment being applied (here or by another replica) is waited for.
+    await this.calendar.enter(m);
     const now = this.clock.now();
     const due = await this.repo.dueForLights(m, now, batch);
     for (const { file, stored: before } of due) {

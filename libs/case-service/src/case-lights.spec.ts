@@ -1,18 +1,19 @@
 import { DEFAULT_LIGHT_POLICY, localMidnight } from '#libs/cases';
 import type { CaseFile } from './case-file.js';
 import { type CaseLights, lightsOf } from './case-lights.js';
-import { act, OFFICIAL_CALENDAR } from './case-workflow.js';
+import { WorkingCalendar } from '#libs/calendar';
+import { act } from './case-workflow.js';
 import { makeCaseFile, testClerk } from './testing/case-file.factory.js';
 
-const calendar = OFFICIAL_CALENDAR;
+const calendar = WorkingCalendar.official();
 const ACCEPTED = new Date('2026-11-23T02:00:00Z'); // Monday 10:00 in Yinchuan
 const lights = (file: CaseFile, at: Date): CaseLights => lightsOf(file, calendar, at, DEFAULT_LIGHT_POLICY);
 const reading = (l: CaseLights) => ({ light: l.light, stepLight: l.stepLight, overdueDays: l.overdueDays });
 const localNoon = (day: string) => new Date(localMidnight(day) + 12 * 3_600_000);
 
 function accepted(committedDays = 10): CaseFile {
-  const complete = act(makeCaseFile(ACCEPTED, committedDays), 'intake_complete', testClerk, { missing: [] }, ACCEPTED).file;
-  return act(complete, 'accept', testClerk, {}, ACCEPTED).file;
+  const complete = act(makeCaseFile(ACCEPTED, committedDays), 'intake_complete', testClerk, { missing: [] }, ACCEPTED, calendar).file;
+  return act(complete, 'accept', testClerk, {}, ACCEPTED, calendar).file;
 }
 
 /** Every local noon from `from` for `days` days: the reading never changes before nextCheckAt says it may. */
@@ -62,13 +63,13 @@ describe('when a stored light must be looked at again (computed, not probed)', (
   });
 
   it('runs the one-day limit of a hand-up while the case is in transit', () => {
-    const taken = act(accepted(), 'hand_up', testClerk, {}, ACCEPTED).file;
+    const taken = act(accepted(), 'hand_up', testClerk, {}, ACCEPTED, calendar).file;
     expect(taken.state.status).toBe('in_transit_up');
     expect(lights(taken, ACCEPTED).stepDeadline).toBe('2026-11-24');
   });
 
   it('is null once the case is closed', () => {
-    const closed = act(accepted(), 'not_accept', testClerk, { reason: '不符合受理条件', legalBasis: '《行政许可法》第三十二条' }, ACCEPTED).file;
+    const closed = act(accepted(), 'not_accept', testClerk, { reason: '不符合受理条件', legalBasis: '《行政许可法》第三十二条' }, ACCEPTED, calendar).file;
     const l = lights(closed, localNoon('2026-12-20'));
     expect(l).toEqual(expect.objectContaining({ light: null, stepLight: null, nextCheckAt: null }));
   });

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CatalogReplicaModule } from '#libs/catalog-replica';
+import { CalendarRepository } from './calendar.repository.js';
 import { CaseActionsService } from './case-actions.service.js';
 import { CaseConsumer } from './case.consumer.js';
 import { CaseHooks } from './case-hooks.js';
@@ -19,6 +20,6 @@ import { PublicProgressController } from './public-progress.controller.js';
   imports: [CatalogReplicaModule],
   controllers: [CasesController, PublicProgressController],
   exports: [CaseHooks, CaseRepository, CalendarService, CaseLightsService],
-  providers: [CalendarService, CaseLightsService, CaseHooks, CaseRepository, CaseStore, IntakeService, CaseActionsService, CaseSyncService, CaseQueryService, CaseConsumer, ProgressRateLimitGuard],
+  providers: [CalendarRepository, CalendarService, CaseLightsService, CaseHooks, CaseRepository, CaseStore, IntakeService, CaseActionsService, CaseSyncService, CaseQueryService, CaseConsumer, ProgressRateLimitGuard],
 })
 export class CaseServiceModule {}

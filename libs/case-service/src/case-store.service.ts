@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import type { EntityManager } from 'typeorm';
+import type { WorkingCalendar } from '#libs/calendar';
 import { type Actor, CaseRequestEvent, CaseRequestPayload, CaseStepEvent, CaseStepPayload, hasChannel } from '#libs/contracts';
 import { isOutcome, pathUp } from '#libs/cases';
 import { ConflictError } from '#libs/domain';
@@ -58,14 +59,14 @@ export class CaseStore {
    * The steps that follow by themselves at this node: a matter this node does not decide is handed
    * up once accepted (全程代办); a decision made away from the intake counter is sent back down to it.
    */
-  carryOn(file: CaseFile, steps: TimelineStep[], actor: StepActor): CaseFile {
+  carryOn(file: CaseFile, steps: TimelineStep[], actor: StepActor, calendar: WorkingCalendar): CaseFile {
     let current = file;
     for (;;) {
       const s = current.state;
       if (s.holder !== this.ctx.code) return current;
       let next: ReturnType<typeof act> | undefined;
-      if (s.status === 'accepted' && s.decidingNode !== this.ctx.code) next = act(current, 'hand_up', actor, {}, this.now());
-      else if (isOutcome(s.status) && s.intakeNode !== this.ctx.code) next = act(current, 'send_result_down', actor, {}, this.now());
+      if (s.status === 'accepted' && s.decidingNode !== this.ctx.code) next = act(current, 'hand_up', actor, {}, this.now(), calendar);
+      else if (isOutcome(s.status) && s.intakeNode !== this.ctx.code) next = act(current, 'send_result_down', actor, {}, this.now(), calendar);
       if (!next) return current;
       steps.push(next.step);
       current = next.file;

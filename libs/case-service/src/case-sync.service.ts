@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { WorkingCalendar } from '#libs/calendar';
 import type { CaseRequestPayload, CaseStepPayload, EventEnvelope } from '#libs/contracts';
 import { CaseRuleError, parseCaseNumber, pathUp } from '#libs/cases';
 import { DomainError } from '#libs/domain';
 import { NodeContext } from '#libs/node-kit';
+import { CalendarService } from './calendar.service.js';
+import { withDeadline } from './case-deadline.js';
 import { type CaseFile, systemActor, type TimelineStep } from './case-file.js';
 import { checkCaseStepEvent, checkReportedSteps, refuseCaseEvent } from './case-step-check.js';
 import { act, note } from './case-workflow.js';
@@ -33,10 +36,16 @@ export class CaseSyncService {
     private readonly repo: CaseRepository,
     private readonly store: CaseStore,
     private readonly hooks: CaseHooks,
+    private readonly calendar: CalendarService,
   ) {}
 
-  /** A `case.step` addressed to this node (`observed` false) or seen by the city between two others. */
+  /**
+   * A `case.step` addressed to this node (`observed` false) or seen by the city between two others.
+   * The copy is kept with its due date read on this node's calendar (the sender may not have applied
+   * the latest calendar amendment yet).
+   */
   async receiveStep(env: EventEnvelope<CaseStepPayload>, m: EntityManager, observed: boolean): Promise<void> {
+    const calendar = await this.calendar.enter(m);
     const { file: incoming, path, steps, base } = checkCaseStepEvent(env);
     if (!observed && !path.includes(this.ctx.code) && this.ctx.tier !== 'city') refuse('本节点不在该办件的办理路径上', 'this node is not on the case\'s path');
     const caseNumber = incoming.state.caseNumber;
@@ -52,30 +61,31 @@ export class CaseSyncService {
       if (local !== undefined && local.state.holder === this.ctx.code && incoming.state.version > local.state.version) {
         refuse('本节点承办的办件不能被其他节点改变', `node ${env.source} changed case ${caseNumber}, which this node holds`);
       }
-      await this.repo.upsertCopy(m, incoming);
+      await this.repo.upsertCopy(m, withDeadline(incoming, calendar, this.store.now()));
     } else if (local === undefined) {
       throw new CaseEventEarlyError('办件尚未到达', `case ${caseNumber} has not arrived yet`);
     }
     await this.repo.addSteps(m, caseNumber, steps);
     const current = (await this.repo.find(caseNumber, m))!;
     await this.hooks.changed(m, current, steps, false);
-    if (!observed) await this.acknowledgeIfHandedHere(m, current, env.id);
+    if (!observed) await this.acknowledgeIfHandedHere(m, current, env.id, calendar);
   }
 
   /** 签收: a case handed up to this node, or a result sent down to it, is acknowledged on arrival. */
-  private async acknowledgeIfHandedHere(m: EntityManager, current: CaseFile, causationId: string): Promise<void> {
+  private async acknowledgeIfHandedHere(m: EntityManager, current: CaseFile, causationId: string, calendar: WorkingCalendar): Promise<void> {
     const s = current.state;
     if (s.holder !== this.ctx.code || (s.status !== 'in_transit_up' && s.status !== 'result_in_transit_down')) return;
     // The node signs for it on arrival, for whoever will work it here (the first-contact clerk, for a result).
     const actor = { ...systemActor(this.ctx.code), backupOf: s.handler === undefined ? [] : [s.handler] };
-    const acked = act(current, 'acknowledge', actor, {}, this.store.now());
+    const acked = act(current, 'acknowledge', actor, {}, this.store.now(), calendar);
     const steps = [acked.step];
-    const after = this.store.carryOn(acked.file, steps, actor);
+    const after = this.store.carryOn(acked.file, steps, actor, calendar);
     await this.store.commit(m, current, after, steps, actor, causationId);
   }
 
   /** A request from the intake counter: applied here if this node holds the case, else passed on to the holder. */
   async receiveRequest(env: EventEnvelope<CaseRequestPayload>, m: EntityManager, observed: boolean): Promise<void> {
+    const calendar = await this.calendar.enter(m);
     const p = env.payload;
     if (p.caseNumber !== env.key) refuse('事件键与办件编号不符', `the event key ${env.key} is not the case number ${p.caseNumber}`);
     const intake = parseCaseNumber(p.caseNumber)?.nodeCode;
@@ -107,9 +117,9 @@ export class CaseSyncService {
     const actor = { id: p.actor.id, name: p.actor.name, role: p.actor.role, node: intake!, backupOf: p.actor.backupOf };
     const requestStep = p.step as TimelineStep;
     try {
-      const done = act(local, p.action, actor, p.input, this.store.now());
+      const done = act(local, p.action, actor, p.input, this.store.now(), calendar);
       const steps = [done.step];
-      const after = this.store.carryOn(done.file, steps, systemActor(this.ctx.code));
+      const after = this.store.carryOn(done.file, steps, systemActor(this.ctx.code), calendar);
       // The request's own entry is the intake node's: kept here, not announced again as this node's step.
       await this.repo.addSteps(m, p.caseNumber, [requestStep]);
       await this.store.commit(m, local, after, steps, actor, env.id);

@@ -1,14 +1,16 @@
+import { WorkingCalendar } from '#libs/calendar';
 import { CaseRuleError } from '#libs/cases';
 import { act, note } from './case-workflow.js';
 import { maskIdNumber, maskPhone } from './case-view.js';
 import { makeCaseFile, TEST_COUNTY as COUNTY, TEST_TOWNSHIP as TOWNSHIP, testClerk as clerk } from './testing/case-file.factory.js';
 
 const NOW = new Date('2026-11-23T02:00:00Z'); // Monday 10:00 in Yinchuan
+const calendar = WorkingCalendar.official();
 const newCase = () => makeCaseFile(NOW);
 
 describe('a case action in memory (the service layer over the rules)', () => {
   it('issues the one-time notice with its number and lists what is missing', () => {
-    const { file, step } = act(newCase(), 'intake_incomplete', clerk, { missing: ['营业执照'] }, NOW);
+    const { file, step } = act(newCase(), 'intake_incomplete', clerk, { missing: ['营业执照'] }, NOW, calendar);
     expect(file.state.status).toBe('awaiting_materials');
     expect(file.record.documents).toEqual([
       expect.objectContaining({ kind: 'one_time_notice', number: 'GZ-640104100000202611230000176', titleZh: '一次性告知书', issuedBy: TOWNSHIP }),
@@ -19,16 +21,26 @@ describe('a case action in memory (the service layer over the rules)', () => {
   });
 
   it('dates the acceptance and commits a completion date in working days from the local date', () => {
-    const complete = act(newCase(), 'intake_complete', clerk, { missing: [] }, NOW).file;
-    const { file } = act(complete, 'accept', clerk, {}, NOW);
+    const complete = act(newCase(), 'intake_complete', clerk, { missing: [] }, NOW, calendar).file;
+    const { file } = act(complete, 'accept', clerk, {}, NOW, calendar);
     expect(file.record.acceptedAt).toBe(NOW.toISOString());
     expect(file.record.dueDate).toBe('2026-12-07'); // 10 working days after Monday 23 November
     expect(file.record.documents.map((d) => d.number)).toEqual(['SL-640104100000202611230000176']);
   });
 
+  it('reads the deadline on the calendar it is given and records that calendar\'s version in the clock', () => {
+    const complete = act(newCase(), 'intake_complete', clerk, { missing: [] }, NOW, calendar).file;
+    const festival = calendar.withLocalChanges([{ id: 'f', date: '2026-11-25', kind: 'off', nameZh: '本地节庆', reason: '市政府决定', version: 1 }]);
+    const { file } = act(complete, 'accept', clerk, {}, NOW, festival);
+    expect(file.record.dueDate).toBe('2026-12-08'); // one working day later than on the official calendar
+    expect(file.record.clock?.calendarVersion).toBe(`${calendar.version}+local:1`);
+    const reviewed = act(file, 'hand_up', clerk, {}, NOW, calendar).file;
+    expect([reviewed.record.dueDate, reviewed.record.clock?.calendarVersion]).toEqual(['2026-12-07', calendar.version]);
+  });
+
   it('throws the rules\' refusal and changes nothing', () => {
     const before = newCase();
-    expect(() => act(before, 'approve', clerk, { resultName: 'x', resultNumber: 'y' }, NOW)).toThrow(CaseRuleError);
+    expect(() => act(before, 'approve', clerk, { resultName: 'x', resultNumber: 'y' }, NOW, calendar)).toThrow(CaseRuleError);
     expect(before.state.status).toBe('received');
     expect(before.record.documents).toEqual([]);
   });

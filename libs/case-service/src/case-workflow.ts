@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import { WorkingCalendar } from '#libs/calendar';
+import type { WorkingCalendar } from '#libs/calendar';
 import {
   CASE_DOCUMENT_KINDS,
   type CaseClock,
@@ -9,6 +9,7 @@ import {
   moveClock,
   pauseClock,
   readClock,
+  recalibrate,
   resumeClock,
   startClock,
   stopClock,
@@ -24,9 +25,6 @@ import {
 } from '#libs/cases';
 import { tierOfCode } from '#libs/config';
 import type { CaseDocument, CaseFile, CaseRecord, StepActor, TimelineStep } from './case-file.js';
-
-/** The official calendar (the State Council's years, bundled as data) every deadline is computed with. */
-export const OFFICIAL_CALENDAR = WorkingCalendar.official();
 
 /**
  * Legal caps on the working days a special procedure may leave uncounted (行政许可法 art. 47: a hearing
@@ -82,8 +80,11 @@ function document(kind: CaseDocumentKind, caseNumber: string, actor: StepActor, 
   return { kind, number: formatDocumentNumber(kind, caseNumber), titleZh: entry.zh, titleEn: entry.en, issuedAt: at, issuedBy: actor.node, body };
 }
 
-/** The record after an action: dates, documents, result, delivery and rating. */
-function recordAfter(file: CaseFile, action: CaseAction, input: Record<string, unknown>, effects: TransitionEffects, actor: StepActor, now: Date, after: CaseState): CaseRecord {
+/**
+ * The record after an action: dates, documents, result, delivery and rating. The due date is read
+ * from the clock on `calendar`, and the clock records that calendar's version.
+ */
+function recordAfter(file: CaseFile, action: CaseAction, input: Record<string, unknown>, effects: TransitionEffects, actor: StepActor, now: Date, after: CaseState, calendar: WorkingCalendar): CaseRecord {
   const at = now.toISOString();
   const r: CaseRecord = { ...file.record, documents: [...file.record.documents] };
   const by = { id: actor.id, name: actor.name, node: actor.node };
@@ -95,9 +96,9 @@ function recordAfter(file: CaseFile, action: CaseAction, input: Record<string, u
       break;
     case 'accept': {
       r.acceptedAt = at;
-      r.clock = startClock(at, r.committedDays ?? 0, actor.node, levelOfNode(actor.node), OFFICIAL_CALENDAR);
-      r.dueDate = readClock(r.clock, OFFICIAL_CALENDAR, now).deadline;
-      body = { ...common, acceptedAt: at, dueDate: r.dueDate, committedDays: r.committedDays, calendarVersion: OFFICIAL_CALENDAR.version, by };
+      r.clock = startClock(at, r.committedDays ?? 0, actor.node, levelOfNode(actor.node), calendar);
+      r.dueDate = readClock(r.clock, calendar, now).deadline;
+      body = { ...common, acceptedAt: at, dueDate: r.dueDate, committedDays: r.committedDays, calendarVersion: calendar.version, by };
       break;
     }
     case 'request_correction':
@@ -140,7 +141,10 @@ function recordAfter(file: CaseFile, action: CaseAction, input: Record<string, u
       break;
   }
   if (action !== 'accept') r.clock = clockAfter(r.clock, action, input, effects.clock, file.state, after, at);
-  if (r.clock) r.dueDate = readClock(r.clock, OFFICIAL_CALENDAR, now).deadline;
+  if (r.clock) {
+    r.clock = recalibrate(r.clock, calendar);
+    r.dueDate = readClock(r.clock, calendar, now).deadline;
+  }
   if (after.status !== file.state.status || after.holder !== file.state.holder) r.statusSince = at;
   if (effects.document !== undefined && body !== undefined) r.documents.push(document(effects.document, file.state.caseNumber, actor, at, body));
   return r;
@@ -148,12 +152,13 @@ function recordAfter(file: CaseFile, action: CaseAction, input: Record<string, u
 
 /**
  * Applies one action to a case in memory: the rules decide (a refusal is thrown as a CaseRuleError),
- * then the record and a timeline entry follow. Nothing is stored here.
+ * then the record and a timeline entry follow, the deadline read on `calendar` (the node's, see
+ * CalendarService). Nothing is stored here.
  */
-export function act(file: CaseFile, action: CaseAction, actor: StepActor, input: Record<string, unknown>, now: Date): ActOutcome {
+export function act(file: CaseFile, action: CaseAction, actor: StepActor, input: Record<string, unknown>, now: Date, calendar: WorkingCalendar): ActOutcome {
   const result = transition(file.state, action, { actor: { id: actor.id, node: actor.node, backupOf: actor.backupOf }, input: input as never });
   if (!result.ok) throw new CaseRuleError(result.refusal);
-  const record = recordAfter(file, action, input, result.effects, actor, now, result.state);
+  const record = recordAfter(file, action, input, result.effects, actor, now, result.state, calendar);
   const issued = result.effects.document !== undefined ? record.documents.find((d) => d.kind === result.effects.document) : undefined;
   const step: TimelineStep = {
     id: uuidv7(),

@@ -5,6 +5,7 @@ import { CatalogReplicaService, CITY_ORIGIN, type LiveItemRow } from '#libs/cata
 import { checkMaterials, formatCaseNumber, LICENCE_KIND, localDate, missingNames, openCase } from '#libs/cases';
 import { ConflictError, type FieldProblem, ValidationFailedError } from '#libs/domain';
 import { NodeContext } from '#libs/node-kit';
+import { CalendarService } from './calendar.service.js';
 import type { CaseFile, StepActor, TimelineStep } from './case-file.js';
 import { act } from './case-workflow.js';
 import { CaseRepository } from './case.repository.js';
@@ -41,6 +42,7 @@ export class IntakeService {
     private readonly repo: CaseRepository,
     private readonly store: CaseStore,
     private readonly catalog: CatalogReplicaService,
+    private readonly calendar: CalendarService,
   ) {}
 
   /** The item as this node applies it: the city's with this county's implementation list, or a county's own. */
@@ -79,6 +81,7 @@ export class IntakeService {
     if (problems.length > 0) throw new ValidationFailedError(problems);
 
     return this.repo.transaction(async (m) => {
+      const calendar = await this.calendar.enter(m);
       const now = this.store.now();
       const day = localDate(now);
       const caseNumber = formatCaseNumber({ nodeCode: this.ctx.code, date: day, sequence: await this.repo.nextSequence(m, day) });
@@ -108,7 +111,7 @@ export class IntakeService {
       const steps: TimelineStep[] = [];
       let current = file;
       const run = (action: Parameters<typeof act>[1], input: Record<string, unknown>) => {
-        const r = act(current, action, actor, input, now);
+        const r = act(current, action, actor, input, now, calendar);
         steps.push(r.step);
         current = r.file;
       };
@@ -122,7 +125,7 @@ export class IntakeService {
       } else {
         run('intake_incomplete', { missing: missingNames(check), channel: dto.channel });
       }
-      current = this.store.carryOn(current, steps, actor);
+      current = this.store.carryOn(current, steps, actor, calendar);
       await this.store.commit(m, undefined, current, steps, actor);
       return { file: current, created: true };
     }).then(async (r) => ('replayOf' in r ? ((await this.replayed(idempotencyKey, actor, hash)) ?? this.lost(idempotencyKey)) : r));
@@ -148,6 +151,7 @@ export class IntakeService {
   /** 补齐材料: the applicant brings what the one-time notice listed; the same case goes on to acceptance. */
   async completeMaterials(dto: CompleteMaterialsDto, actor: StepActor, load: (m: import('typeorm').EntityManager) => Promise<CaseFile>): Promise<CaseFile> {
     return this.repo.transaction(async (m) => {
+      const calendar = await this.calendar.enter(m);
       const before = await load(m);
       const { item } = await this.item({ itemCode: before.record.itemCode, origin: before.record.itemOrigin === CITY_ORIGIN ? 'city' : 'county' } as IntakeDto);
       const byName = new Map(before.record.materials.brought.map((b) => [b.name, b]));
@@ -157,12 +161,12 @@ export class IntakeService {
       const now = this.store.now();
       let current: CaseFile = { ...before, record: { ...before.record, materials: { ...before.record.materials, brought, missing: check.missing, unexpected: check.unexpected } } };
       const steps: TimelineStep[] = [];
-      const done = act(current, 'complete_materials', actor, { missing: missingNames(check), brought: dto.materials.map((b) => b.name) }, now);
+      const done = act(current, 'complete_materials', actor, { missing: missingNames(check), brought: dto.materials.map((b) => b.name) }, now, calendar);
       steps.push(done.step);
       current = done.file;
-      const accepted = act(current, 'accept', actor, {}, now);
+      const accepted = act(current, 'accept', actor, {}, now, calendar);
       steps.push(accepted.step);
-      current = this.store.carryOn(accepted.file, steps, actor);
+      current = this.store.carryOn(accepted.file, steps, actor, calendar);
       await this.store.commit(m, before, current, steps, actor);
       return current;
     });
