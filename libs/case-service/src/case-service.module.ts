@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CatalogReplicaModule } from '#libs/catalog-replica';
+import { CalendarAmendmentService } from './calendar-amendment.service.js';
+import { CalendarConsumer } from './calendar.consumer.js';
+import { CalendarController, CityOnlyGuard } from './calendar.controller.js';
+import { CalendarQueryService } from './calendar-query.service.js';
 import { CalendarRepository } from './calendar.repository.js';
 import { CaseActionsService } from './case-actions.service.js';
 import { CaseConsumer } from './case.consumer.js';
@@ -15,11 +19,14 @@ import { IntakeService } from './intake.service.js';
 import { ProgressRateLimitGuard } from './progress-rate-limit.guard.js';
 import { PublicProgressController } from './public-progress.controller.js';
 
-/** Cases (办件) at every node: intake, the holder's work, the way up and back down, the timeline and the public lookup. */
+/**
+ * Cases (办件) at every node: intake, the holder's work, the way up and back down, the timeline and the
+ * public lookup; and the working-day calendar their deadlines are read on, with the city's amendments.
+ */
 @Module({
   imports: [CatalogReplicaModule],
-  controllers: [CasesController, PublicProgressController],
+  controllers: [CasesController, PublicProgressController, CalendarController],
   exports: [CaseHooks, CaseRepository, CalendarService, CaseLightsService],
-  providers: [CalendarRepository, CalendarService, CaseLightsService, CaseHooks, CaseRepository, CaseStore, IntakeService, CaseActionsService, CaseSyncService, CaseQueryService, CaseConsumer, ProgressRateLimitGuard],
+  providers: [CalendarRepository, CalendarService, CalendarAmendmentService, CalendarQueryService, CalendarConsumer, CaseLightsService, CaseHooks, CaseRepository, CaseStore, IntakeService, CaseActionsService, CaseSyncService, CaseQueryService, CaseConsumer, ProgressRateLimitGuard, CityOnlyGuard],
 })
 export class CaseServiceModule {}

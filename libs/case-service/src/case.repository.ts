@@ -112,6 +112,28 @@ export class CaseRepository {
     return rows.length === 1;
   }
 
+  /**
+   * Live copies with a clock (accepted, not decided) after `after` in case-number order, locked: a
+   * calendar amendment goes through them a page at a time.
+   */
+  async liveWithClock(m: EntityManager, after: string, limit: number): Promise<CaseFile[]> {
+    return m.query(
+      `select state, record from case_file where accepted_at is not null and decided_at is null and case_number > $1 order by case_number limit $2 for update`,
+      [after, limit],
+    );
+  }
+
+  /** Stores what the clock and the calendar give (the clock's calendar version, the due date) without a new version: it is not a step. */
+  async storeDeadlines(m: EntityManager, files: readonly CaseFile[]): Promise<void> {
+    if (files.length === 0) return;
+    const rows = files.map((f) => ({ case_number: f.state.caseNumber, record: f.record, due_date: f.record.dueDate ?? null }));
+    await m.query(
+      `update case_file c set record = v.record, due_date = v.due_date
+       from jsonb_to_recordset($1::jsonb) as v(case_number text, record jsonb, due_date date) where c.case_number = v.case_number`,
+      [JSON.stringify(rows)],
+    );
+  }
+
   /** Stores the copy's lights as the sweep or a change computed them. */
   async setLights(m: EntityManager, caseNumber: string, l: { light: string | null; stepLight: string | null; overdueDays: number; nextCheckAt: string | null }): Promise<void> {
     await m.query(`update case_file set light = $2, step_light = $3, overdue_days = $4, light_due_at = $5 where case_number = $1`, [caseNumber, l.light, l.stepLight, l.overdueDays, l.nextCheckAt]);

@@ -19,6 +19,7 @@ const RULES_ZH: Record<string, (field: string) => string> = {
   isUuid: (f) => `${f} 必须是 UUID`,
   isIso8601: (f) => `${f} 必须是 ISO 8601 日期时间`,
   isDateString: (f) => `${f} 必须是日期`,
+  isCalendarDate: (f) => `${f} 必须是有效日期（YYYY-MM-DD）`,
   isArray: (f) => `${f} 必须是列表`,
   arrayMinSize: (f) => `${f} 条目太少`,
   arrayMaxSize: (f) => `${f} 条目太多`,

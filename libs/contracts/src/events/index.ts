@@ -7,11 +7,13 @@ import {
   CountyVersionPublishedEvent,
   ImplementationSetEvent,
 } from './catalog.js';
+import { CalendarAmendedEvent } from './calendar.js';
 import { CaseRequestEvent, CaseStepEvent } from './cases.js';
 import { PingEvent } from './diagnostics.js';
 import { RectificationEvent, SupervisionAnswerEvent, SupervisionOrderEvent } from './supervision.js';
 
 export * from './catalog.js';
+export * from './calendar.js';
 export * from './diagnostics.js';
 export * from './cases.js';
 export * from './supervision.js';
@@ -25,6 +27,7 @@ export const ALL_EVENTS: EventDefinition[] = [
   CountyVersionPublishedEvent,
   ImplementationSetEvent,
   CatalogAppliedEvent,
+  CalendarAmendedEvent,
   CaseStepEvent,
   CaseRequestEvent,
   SupervisionOrderEvent,
