@@ -68,6 +68,18 @@ describe('when a stored light must be looked at again (computed, not probed)', (
     expect(lights(taken, ACCEPTED).stepDeadline).toBe('2026-11-24');
   });
 
+  it('comes every night while a correction pauses the clock, as the deadline moves on', () => {
+    const operator = { id: 'op-a', name: '审批 A', role: 'county_operator', node: '640104000000', backupOf: [] };
+    const handed = act(accepted(), 'hand_up', testClerk, {}, ACCEPTED, calendar).file;
+    const acked = act(handed, 'acknowledge', { ...operator, id: 'system', role: 'system' }, {}, ACCEPTED, calendar).file;
+    const taken = act(acked, 'take_up_for_review', operator, {}, ACCEPTED, calendar).file;
+    const paused = act(taken, 'request_correction', operator, { items: ['营业执照复印件不清晰'] }, ACCEPTED, calendar).file;
+    const monday = lights(paused, localNoon('2026-11-30'));
+    expect(monday.reading?.paused).toBe(true);
+    expect(monday.nextCheckAt).toBe(new Date(localMidnight('2026-12-01')).toISOString());
+    expect(lights(paused, localNoon('2026-12-01')).reading?.deadline).toBe(calendar.addWorkingDays(monday.reading!.deadline, 1));
+  });
+
   it('is null once the case is closed', () => {
     const closed = act(accepted(), 'not_accept', testClerk, { reason: '不符合受理条件', legalBasis: '《行政许可法》第三十二条' }, ACCEPTED, calendar).file;
     const l = lights(closed, localNoon('2026-12-20'));

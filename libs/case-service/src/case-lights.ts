@@ -12,7 +12,8 @@ export interface CaseLights {
   overdueDays: number;
   /**
    * When the stored reading must be evaluated again: the first local midnight after now at which time
-   * alone changes the light, the days overdue, or the step's light; null when only an action can.
+   * alone changes the light, the days overdue, the step's light, or (paused) the deadline; null when
+   * only an action can.
    */
   nextCheckAt: string | null;
   reading: ClockReading | null;
@@ -38,6 +39,8 @@ export function lightsOf(file: CaseFile, calendar: WorkingCalendar, now: Date, p
   if (live) {
     if (reading?.nextChangeAt !== undefined) moments.push(Date.parse(reading.nextChangeAt));
     if (step) moments.push(localMidnight(step.deadline), localMidnight(addDays(step.deadline, 1)));
+    // While paused, the deadline moves on with every working day the pause lasts.
+    if (reading?.paused) moments.push(localMidnight(addDays(localDate(now), 1)));
   }
   const next = moments.filter((t) => t > now.getTime() && localDate(new Date(t)) > localDate(now)).sort((a, b) => a - b)[0];
   return {

@@ -1,7 +1,7 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { CaseEventRefusedError, type CaseFile, CaseLightsService, CaseRepository, checkCaseStepEvent } from '#libs/case-service';
+import { CalendarService, CaseEventRefusedError, type CaseFile, CaseLightsService, CaseRepository, checkCaseStepEvent } from '#libs/case-service';
 import { CaseStepEvent, type CaseStepPayload, type EventEnvelope, EventRegistry, linksOf, nodeGroup, originOf } from '#libs/contracts';
 import { ConflictError } from '#libs/domain';
 import { readTopicsToEnd, type IncomingMessage } from '#libs/messaging';
@@ -64,6 +64,7 @@ export class MonitorRebuildService implements OnApplicationBootstrap {
     private readonly registry: EventRegistry,
     private readonly cases: CaseRepository,
     private readonly lights: CaseLightsService,
+    private readonly calendar: CalendarService,
     private readonly orders: SupervisionRepository,
     private readonly monitor: MonitorRepository,
     private readonly builds: MonitorRebuildRepository,
@@ -218,6 +219,8 @@ export class MonitorRebuildService implements OnApplicationBootstrap {
     for (let i = 0; i < files.length; i += ROWS_PER_TRANSACTION) {
       const chunk = files.slice(i, i + ROWS_PER_TRANSACTION);
       await this.ds.transaction(async (m) => {
+        // Read on the calendar in force, as the live projection does (an amendment being applied is waited for).
+        await this.calendar.enter(m);
         const supervision = await this.orders.casesSupervision(m, chunk.map((f) => f.state.caseNumber));
         const rows = chunk.map((file) => monitorRowOf(file, this.lights.of(file, now), supervision.get(file.state.caseNumber)!));
         await this.monitor.applyMany(m, rows, 'build');

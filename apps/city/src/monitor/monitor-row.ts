@@ -12,8 +12,8 @@ const dayOf = (iso: string | undefined): string | null => (iso === undefined ? n
 /**
  * The city monitor's row of a case: what the city's copy says (itself built from the `case.step`
  * events it observed), read at one moment (the lights), with the city's own supervision of it.
- * Dates are the city's calendar days; the due date is the one the case's last step recorded, so
- * the row depends on the events and the moment, never on when it was written.
+ * Dates are the city's calendar days. The row depends on the events and the moment it is read (and
+ * the calendar then in force), never on when or how often it was written.
  */
 export function monitorRowOf(file: CaseFile, lights: CaseLights, supervision: CaseSupervision): MonitorCaseRow {
   const { state, record } = file;
@@ -34,7 +34,9 @@ export function monitorRowOf(file: CaseFile, lights: CaseLights, supervision: Ca
     stepLight: live ? lights.stepLight : null,
     receivedOn: dayOf(record.receivedAt)!,
     acceptedOn: dayOf(record.acceptedAt),
-    dueOn: record.dueDate ?? null,
+    // A live case's deadline as read now on the city's calendar (a pause moves it day by day, an
+    // amendment at once); a closed case's as its last step recorded it.
+    dueOn: live && reading !== null ? reading.deadline : (record.dueDate ?? null),
     closedOn: live ? null : dayOf(record.decidedAt ?? record.statusSince ?? record.receivedAt),
     closedLate: live || reading === null ? null : reading.overdueDays > 0,
     overdueDays: live ? lights.overdueDays : 0,
@@ -42,6 +44,6 @@ export function monitorRowOf(file: CaseFile, lights: CaseLights, supervision: Ca
     supervisionRound: supervision.round,
     flagged: supervision.flagged,
     version: state.version,
-    calendarVersion: record.clock?.calendarVersion ?? null,
+    calendarVersion: live && reading !== null ? reading.calendarVersion : (record.clock?.calendarVersion ?? null),
   };
 }
