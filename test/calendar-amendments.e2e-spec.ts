@@ -2,6 +2,7 @@ import request from 'supertest';
 import { WorkingCalendar } from '#libs/calendar';
 import { CaseDesk, type CaseDetail, CHINESE, type ErrorBody, FOOD_LICENCE, parkedAt, person, waitForDemoCatalog } from './support/cases.js';
 import { TestClock } from './support/clock.js';
+import { monitorRow, monitorTables, rebuildMonitor } from './support/monitor.js';
 import { bearer, DEMO_ENV } from './support/staff.js';
 import { eventually, TestNetwork } from './support/test-network.js';
 
@@ -94,6 +95,8 @@ describe('calendar amendments (日历调整): the city changes a day, every node
     expect(atCity.movedCases.items).toContainEqual({ caseNumber: no, oldDueDate: oldDue, newDueDate: newDue });
     expect((await detail(CITY, 'coordinator', no)).timeLimit).toMatchObject({ deadline: newDue, calendarVersion: festival.version });
     expect((await calendarAt(CITY, 'coordinator')).localChanges).toEqual([expect.objectContaining({ date: festivalDay, kind: 'off', version: 1 })]);
+    // The city monitor reads the same deadline on the amended calendar.
+    expect(await monitorRow(desk, CITY, no, (r) => r.dueOn === newDue)).toMatchObject({ calendarVersion: festival.version, live: true });
 
     // The county holding the case gets the amendment from the catalog topic and reads the deadline again,
     // without a step: same state version, same timeline; its stored lights are re-evaluated on the new calendar.
@@ -171,5 +174,14 @@ describe('calendar amendments (日历调整): the city changes a day, every node
     expect(session.accessToken).toBeTruthy();
     expect(await calendarAt(COUNTY, 'operator')).toMatchObject({ version: festival.version, amendments: 1 });
     expect(await net.query(COUNTY, 'select count(*)::int as n from calendar_amendment')).toEqual([{ n: 1 }]);
+  });
+
+  it('rebuilds the city monitor from Kafka after the amendment: the result equals the live one', async () => {
+    await new Promise((r) => setTimeout(r, 1500)); // the sweeps have nothing left to do
+    const live = await monitorTables(net, CITY);
+    expect(live.cases.length).toBeGreaterThanOrEqual(1);
+    const done = await rebuildMonitor(net, desk, CITY);
+    expect(done).toMatchObject({ phase: 'done', error: null, fromCopies: 0, comparison: { differing: 0, drift: { counts: 0, areas: 0, nodes: 0, days: 0 } } });
+    expect(await monitorTables(net, CITY)).toEqual(live);
   });
 });

@@ -1,8 +1,8 @@
-import request from 'supertest';
 import { WorkingCalendar } from '#libs/calendar';
 import { CaseDesk, type CaseDetail, FOOD_LICENCE, type IntakeBody, person, waitForDemoCatalog } from './support/cases.js';
 import { TestClock } from './support/clock.js';
-import { bearer, DEMO_ENV } from './support/staff.js';
+import { DEMO_ENV } from './support/staff.js';
+import { monitorRow, monitorTables, rebuildMonitor } from './support/monitor.js';
 import { eventually, TestNetwork } from './support/test-network.js';
 
 const CITY = '640100000000';
@@ -48,22 +48,7 @@ describe('time limits (限时办结): lights that change by themselves, pauses t
     return null;
   };
   const waitLight = (node: string, login: string, no: string, light: string) => eventually(() => listedLight(node, login, no), (l) => l === light, 20000, 300);
-  /** The case's row in the city monitor, once it shows `light`. */
-  const monitorRow = (no: string, light: string) =>
-    eventually(
-      async () => (await desk.get(CITY, 'coordinator', `/monitor/cases/${no}`)).body as { light: string | null; overdueDays: number; dueOn: string; holder: string; live: boolean },
-      (r) => r.light === light,
-      20000,
-      300,
-    );
-  /** Every row of the city monitor and its aggregates, as stored (the write time left out). */
-  const monitorTables = async () => ({
-    cases: await net.query(CITY, `select to_jsonb(c) - 'updated_at' as row from monitor_case c order by case_number`),
-    counts: await net.query(CITY, `select * from monitor_count where n <> 0 order by node, status, light`),
-    areas: await net.query(CITY, `select * from monitor_area_count where n <> 0 order by area, status, light`),
-    nodes: await net.query(CITY, `select * from monitor_node_count where (live, closed) <> (0, 0) order by node`),
-    days: await net.query(CITY, `select * from monitor_day where (received, accepted, closed, closed_late) <> (0, 0, 0, 0) order by node, day`),
-  });
+  const monitorRowLit = (no: string, light: string) => monitorRow(desk, CITY, no, (r) => r.light === light);
 
   beforeAll(async () => {
     await clock.setLocal('2027-03-01T09:00'); // a Monday, no holiday in sight
@@ -104,7 +89,7 @@ describe('time limits (限时办结): lights that change by themselves, pauses t
     await clock.setLocal(`${yellowDay}T00:05`);
     await waitLight(COUNTY, 'operator', no, 'yellow');
     await waitLight(CITY, 'coordinator', no, 'yellow');
-    expect(await monitorRow(no, 'yellow')).toMatchObject({ holder: COUNTY, live: true, dueOn: deadline, overdueDays: 0 });
+    expect(await monitorRowLit(no, 'yellow')).toMatchObject({ holder: COUNTY, live: true, dueOn: deadline, overdueDays: 0 });
 
     // Still yellow on the deadline day itself; red the day after.
     await clock.setLocal(`${deadline}T17:00`);
@@ -115,7 +100,7 @@ describe('time limits (限时办结): lights that change by themselves, pauses t
     await waitLight(COUNTY, 'operator', no, 'red');
     await waitLight(CITY, 'coordinator', no, 'red');
     // The city monitor: red, one working day overdue, on the overdue list and in the county's count.
-    expect(await monitorRow(no, 'red')).toMatchObject({ holder: COUNTY, overdueDays: 1 });
+    expect(await monitorRowLit(no, 'red')).toMatchObject({ holder: COUNTY, overdueDays: 1 });
     expect(((await desk.get(CITY, 'coordinator', '/monitor/overdue')).body as { items: Array<{ caseNumber: string }> }).items.map((r) => r.caseNumber)).toContain(no);
     const counts = (await desk.get(CITY, 'coordinator', '/monitor/counts', { node: COUNTY })).body as { totals: { red: number; live: number } };
     expect(counts.totals.red).toBeGreaterThanOrEqual(1);
@@ -127,7 +112,7 @@ describe('time limits (限时办结): lights that change by themselves, pauses t
     expect(late.timeLimit.byLevel.county).toBeGreaterThan(n - 1);
     // A working day later it is two days overdue, with nobody asking.
     await clock.setLocal(`${calendar.addWorkingDays(dayAfter, 1)}T00:05`);
-    await eventually(async () => ((await desk.get(CITY, 'coordinator', `/monitor/cases/${no}`)).body as { overdueDays: number }).overdueDays, (d) => d === 2, 20000, 300);
+    await monitorRow(desk, CITY, no, (r) => r.overdueDays === 2);
   });
 
   it('turns the step red when a case handed up waits too long to be taken up, while the case itself is in time', async () => {
@@ -180,23 +165,16 @@ describe('time limits (限时办结): lights that change by themselves, pauses t
     const closedNo = (res.body as CaseDetail).caseNumber;
     await desk.waitForStatus(COUNTY, 'operator', closedNo, 'accepted', COUNTY);
     expect((await desk.act(COUNTY, 'operator', closedNo, 'not-accept', { reason: '不属于本中心受理范围', legalBasis: '《行政许可法》第三十二条' })).status).toBe(200);
-    await eventually(async () => (await desk.get(CITY, 'coordinator', `/monitor/cases/${closedNo}`)).body as { live: boolean }, (r) => r.live === false, 20000, 300);
+    await monitorRow(desk, CITY, closedNo, (r) => r.live === false);
     await new Promise((r) => setTimeout(r, 1500)); // the sweeps have nothing left to do
-    const live = await monitorTables();
+    const live = await monitorTables(net, CITY);
     expect(live.cases.length).toBeGreaterThanOrEqual(4);
 
     // Break the live monitor, so that only a true rebuild can bring it back.
     await net.query(CITY, 'truncate monitor_case, monitor_count, monitor_area_count, monitor_node_count, monitor_day');
     expect((await desk.get(CITY, 'coordinator', `/monitor/cases/${closedNo}`)).status).toBe(404);
     expect((await desk.get(CITY, 'coordinator', '/monitor/rebuild')).status).toBe(403);
-    const started = await request(net.url(CITY)).post('/monitor/rebuild').set(bearer(await desk.session(CITY, 'admin')));
-    expect(started.status).toBe(202);
-    const done = await eventually(
-      async () => (await desk.get(CITY, 'admin', '/monitor/rebuild')).body as { phase: string; caseSteps: number; fromCopies: number; cases: number; comparison: { differing: number; drift: Record<string, number> }; error: string | null },
-      (p) => p.phase === 'done' || p.phase === 'failed',
-      60000,
-      300,
-    );
+    const done = await rebuildMonitor(net, desk, CITY);
     expect(done.error).toBeNull();
     expect(done.phase).toBe('done');
     expect(done.caseSteps).toBeGreaterThan(0);
@@ -205,6 +183,6 @@ describe('time limits (限时办结): lights that change by themselves, pauses t
     expect(done.comparison.differing).toBe(live.cases.length);
     expect(done.comparison.drift).toEqual({ counts: 0, areas: 0, nodes: 0, days: 0 });
     expect(done.cases).toBe(live.cases.length);
-    expect(await monitorTables()).toEqual(live);
+    expect(await monitorTables(net, CITY)).toEqual(live);
   });
 });
