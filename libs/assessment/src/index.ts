@@ -1,1 +1,5 @@
 export * from './report.types.js';
+export * from './facts.js';
+export * from './figures.js';
+export * from './scoring.js';
+export * from './report.js';
