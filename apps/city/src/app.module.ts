@@ -7,6 +7,7 @@ import { CASE_SERVICE_MIGRATIONS, CaseServiceModule } from '#libs/case-service';
 import { SUPERVISION_MIGRATIONS, SupervisionModule } from '#libs/supervision';
 import { CATALOG_AUTHORING_MIGRATIONS, CatalogAuthoringModule } from './catalog-authoring/catalog-authoring.module.js';
 import { CITY_MONITOR_MIGRATIONS, CityMonitorModule } from './monitor/city-monitor.module.js';
+import { ASSESSMENT_MIGRATIONS, AssessmentModule } from './assessment/assessment.module.js';
 
 /** The city node: what every node has, plus the city's own features. */
 @Module({})
@@ -15,10 +16,10 @@ export class CityAppModule {
     return {
       module: CityAppModule,
       imports: [
-        NodeKitModule.forRoot({ context, migrations: [...BACKBONE_MIGRATIONS, ...IDENTITY_MIGRATIONS, ...CATALOG_REPLICA_MIGRATIONS, ...CASE_SERVICE_MIGRATIONS, ...SUPERVISION_MIGRATIONS, ...CATALOG_AUTHORING_MIGRATIONS, ...CITY_MONITOR_MIGRATIONS] }),
+        NodeKitModule.forRoot({ context, migrations: [...BACKBONE_MIGRATIONS, ...IDENTITY_MIGRATIONS, ...CATALOG_REPLICA_MIGRATIONS, ...CASE_SERVICE_MIGRATIONS, ...SUPERVISION_MIGRATIONS, ...CATALOG_AUTHORING_MIGRATIONS, ...CITY_MONITOR_MIGRATIONS, ...ASSESSMENT_MIGRATIONS] }),
         BackboneModule,
         IdentityModule,
-        CatalogReplicaModule, CaseServiceModule, SupervisionModule, CatalogAuthoringModule, CityMonitorModule,
+        CatalogReplicaModule, CaseServiceModule, SupervisionModule, CatalogAuthoringModule, CityMonitorModule, AssessmentModule,
       ],
     };
   }

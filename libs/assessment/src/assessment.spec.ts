@@ -1,5 +1,5 @@
 import type { AssessmentFacts, CaseFact } from './facts.js';
-import { type Centre, computeFigures } from './figures.js';
+import { type Centre, computeFigures, figureDifferences } from './figures.js';
 import { buildReport, previousMonth, ranksOf } from './report.js';
 import { DEFAULT_WEIGHTS, rank, scoreCentre, weightProblems } from './scoring.js';
 
@@ -79,6 +79,19 @@ describe('monthly figures per centre (from facts alone)', () => {
     const [, xq, zz] = computeFigures('2026-11', centres, facts);
     expect(xq).toMatchObject({ ordersReceived: 3, ordersAnsweredInTime: 1, ordersFlagged: 1, rectificationsOpened: 2, rectificationsAnsweredInTime: 1 });
     expect(zz).toMatchObject({ complaintsReceived: 2, complaintsUpheld: 1 });
+  });
+});
+
+describe('comparing two computations of the same month', () => {
+  it('names each centre and field that differs, and nothing when they agree', () => {
+    const a = computeFigures('2026-11', centres, none);
+    const b = computeFigures('2026-11', centres, { ...none, complaints: [{ id: 'c1', againstNode: ZZ, receivedAt: '2026-11-03T02:00:00Z', outcome: 'upheld' }] });
+    expect(figureDifferences(a, computeFigures('2026-11', centres, none))).toEqual([]);
+    expect(figureDifferences(a, b)).toEqual([
+      { node: ZZ, field: 'complaintsReceived', stored: 0, recomputed: 1 },
+      { node: ZZ, field: 'complaintsUpheld', stored: 0, recomputed: 1 },
+    ]);
+    expect(figureDifferences(a, b.slice(0, 2))).toContainEqual({ node: TG, field: '*', stored: 'present', recomputed: 'missing' });
   });
 });
 

@@ -109,3 +109,29 @@ export function computeFigures(month: Month, centres: readonly Centre[], facts: 
   }
   return centres.map((c) => by.get(c.code)!);
 }
+
+export interface FigureDifference {
+  node: string;
+  field: string;
+  stored: unknown;
+  recomputed: unknown;
+}
+
+/** Where two sets of figures of the same centres differ, field by field (a centre missing on one side is one difference). */
+export function figureDifferences(stored: readonly CentreFigures[], recomputed: readonly CentreFigures[]): FigureDifference[] {
+  const out: FigureDifference[] = [];
+  const other = new Map(recomputed.map((f) => [f.node, f]));
+  for (const a of stored) {
+    const b = other.get(a.node);
+    other.delete(a.node);
+    if (!b) {
+      out.push({ node: a.node, field: '*', stored: 'present', recomputed: 'missing' });
+      continue;
+    }
+    for (const field of Object.keys(a) as Array<keyof CentreFigures>) {
+      if (JSON.stringify(a[field]) !== JSON.stringify(b[field])) out.push({ node: a.node, field, stored: a[field], recomputed: b[field] });
+    }
+  }
+  for (const b of other.values()) out.push({ node: b.node, field: '*', stored: 'missing', recomputed: 'present' });
+  return out;
+}

@@ -2,11 +2,11 @@ import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { CalendarService, CaseEventRefusedError, type CaseFile, CaseLightsService, CaseRepository, checkCaseStepEvent } from '#libs/case-service';
-import { CaseStepEvent, type CaseStepPayload, type EventEnvelope, EventRegistry, linksOf, nodeGroup, originOf } from '#libs/contracts';
+import { CaseStepEvent, type CaseStepPayload, type EventEnvelope } from '#libs/contracts';
 import { ConflictError } from '#libs/domain';
-import { readTopicsToEnd, type IncomingMessage } from '#libs/messaging';
 import { BUILD_SCHEMA, MonitorRebuildRepository, MonitorRepository } from '#libs/monitor';
-import { Clock, KafkaService, NodeContext } from '#libs/node-kit';
+import { Clock, NodeContext } from '#libs/node-kit';
+import { LinkLogReader } from '../event-log/link-log.reader.js';
 import { SupervisionRepository } from '#libs/supervision';
 import { monitorRowOf } from './monitor-row.js';
 
@@ -60,8 +60,7 @@ export class MonitorRebuildService implements OnApplicationBootstrap {
   constructor(
     private readonly ctx: NodeContext,
     private readonly ds: DataSource,
-    private readonly kafka: KafkaService,
-    private readonly registry: EventRegistry,
+    private readonly log: LinkLogReader,
     private readonly cases: CaseRepository,
     private readonly lights: CaseLightsService,
     private readonly calendar: CalendarService,
@@ -143,16 +142,13 @@ export class MonitorRebuildService implements OnApplicationBootstrap {
     try {
       // Whatever the city committed before the build existed is on its way to Kafka: wait until it is there.
       await this.outboxPublishedUpTo(await this.lastOutboxSeq());
-      const topics = linksOf(this.ctx.topology).map(([from, to]) => this.ctx.topics.link(from, to));
-      p.topics = topics.length;
       p.phase = 'reading';
-      log.info({ component: 'monitor', rebuild: p.id, topics: topics.length }, 'monitor rebuild: reading every link from the beginning');
+      log.info({ component: 'monitor', rebuild: p.id }, 'monitor rebuild: reading every link from the beginning');
       const now = this.clock.now();
       let lastLog = 0;
-      const read = await readTopicsToEnd(this.kafka.kafka, {
-        groupId: `${nodeGroup(this.ctx.env.TONGBAN_TOPIC_PREFIX, this.ctx.code)}.monitor-rebuild.${p.id}`,
-        topics,
-        onBatch: (messages) => this.applyBatch(messages, p, now),
+      const read = await this.log.read(p.id, {
+        purpose: 'monitor-rebuild',
+        onBatch: (events, refuse) => this.applyBatch(events, refuse, now, p),
         onProgress: (done, total) => {
           p.messages = { total, read: done };
           if (Date.now() - lastLog > 5000) {
@@ -162,6 +158,8 @@ export class MonitorRebuildService implements OnApplicationBootstrap {
         },
       });
       p.messages = { total: read.total, read: read.read };
+      p.topics = read.topics;
+      for (const [code, n] of Object.entries(read.refused)) p.refused[code] = (p.refused[code] ?? 0) + n;
       p.fromCopies = await this.applyCopiesNotInLog(now);
       p.phase = 'indexing';
       await this.builds.finishBuild();
@@ -180,39 +178,22 @@ export class MonitorRebuildService implements OnApplicationBootstrap {
     }
   }
 
-  /** One fetched batch: checked as the inbox would, the newest version of each case projected into the build. */
-  private async applyBatch(messages: IncomingMessage[], p: RebuildProgress, now: Date): Promise<void> {
+  /** One fetched batch: the newest version of each case in it, checked as a receiver without a copy checks it, projected into the build. */
+  private async applyBatch(events: Array<{ env: EventEnvelope }>, refuse: (code: string) => void, now: Date, p: RebuildProgress): Promise<void> {
     const newest = new Map<string, CaseFile>();
-    for (const msg of messages) {
-      const env = this.caseStep(msg, p);
-      if (!env) continue;
+    for (const { env } of events) {
+      if (env.type !== CaseStepEvent.type) continue;
       try {
-        const { file } = checkCaseStepEvent(env);
+        const { file } = checkCaseStepEvent(env as unknown as EventEnvelope<CaseStepPayload>);
         p.caseSteps++;
         const seen = newest.get(file.state.caseNumber);
         if (!seen || seen.state.version < file.state.version) newest.set(file.state.caseNumber, file);
       } catch (err) {
         if (!(err instanceof CaseEventRefusedError)) throw err;
-        p.refused[err.code] = (p.refused[err.code] ?? 0) + 1;
+        refuse(err.code);
       }
     }
     await this.project([...newest.values()], now);
-  }
-
-  /** A `case.step` the topic's writer could have sent, or nothing (other events; what the inbox would park or skip is counted). */
-  private caseStep(msg: IncomingMessage, p: RebuildProgress): EventEnvelope<CaseStepPayload> | undefined {
-    const origin = originOf(this.ctx.topics, this.ctx.topology, msg.topic);
-    const refuse = (code: string) => {
-      p.refused[code] = (p.refused[code] ?? 0) + 1;
-      return undefined;
-    };
-    if (!origin || origin.channel !== 'link') return refuse('UNKNOWN_CHANNEL');
-    const parsed = this.registry.parse(msg.value);
-    if (!parsed.ok) return refuse(parsed.code);
-    if (parsed.envelope.source !== origin.writer) return refuse('SOURCE_MISMATCH');
-    if (parsed.definition.channel !== origin.channel) return refuse('WRONG_CHANNEL');
-    if (parsed.envelope.type !== CaseStepEvent.type) return undefined;
-    return parsed.envelope as unknown as EventEnvelope<CaseStepPayload>;
   }
 
   private async project(files: CaseFile[], now: Date): Promise<void> {

@@ -4,7 +4,7 @@ import { validateSync } from 'class-validator';
 import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { type Actor, describeErrors, type EventDefinition, type EventEnvelope, topicFor } from '#libs/contracts';
-import { NodeContext } from '#libs/node-kit';
+import { Clock, NodeContext } from '#libs/node-kit';
 import { OutboxRepository } from './outbox.repository.js';
 
 export interface OutgoingEvent<P extends object> {
@@ -27,6 +27,7 @@ export class OutboxService {
   constructor(
     private readonly ctx: NodeContext,
     private readonly repo: OutboxRepository,
+    private readonly clock: Clock,
   ) {}
 
   async enqueue<P extends object>(manager: EntityManager, events: OutgoingEvent<P>[]): Promise<EventEnvelope<P>[]> {
@@ -43,7 +44,8 @@ export class OutboxService {
         target: e.target,
         key: e.key,
         keyVersion: e.keyVersion,
-        occurredAt: new Date().toISOString(),
+        // The node's clock, as every time the event's payload carries (a test network moves them together).
+        occurredAt: this.clock.now().toISOString(),
         actor: e.actor,
         correlationId: e.correlationId ?? id,
         causationId: e.causationId,
