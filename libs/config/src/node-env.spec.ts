@@ -125,6 +125,13 @@ describe('loadNodeEnv', () => {
   it('refuses an unknown TONGBAN_LOG_LEVEL', () => {
     expect(refusalOf(required({ TONGBAN_LOG_LEVEL: 'verbose' })).message).toContain('TONGBAN_LOG_LEVEL must be one of');
   });
+
+  it('gives a complaint 10 working days by default, and takes 1 to 60', () => {
+    expect(loadNodeEnv(required()).TONGBAN_COMPLAINT_DAYS).toBe(10);
+    expect(loadNodeEnv(required({ TONGBAN_COMPLAINT_DAYS: '15' })).TONGBAN_COMPLAINT_DAYS).toBe(15);
+    expect(refusalOf(required({ TONGBAN_COMPLAINT_DAYS: '0' })).message).toContain('TONGBAN_COMPLAINT_DAYS must be between 1 and 60');
+    expect(refusalOf(required({ TONGBAN_COMPLAINT_DAYS: 'ten' })).message).toContain('TONGBAN_COMPLAINT_DAYS must be an integer number of working days');
+  });
 });
 
 describe('NodeEnv', () => {

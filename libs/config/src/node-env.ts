@@ -25,6 +25,7 @@ const INTEGER_SETTINGS = [
   'TONGBAN_YELLOW_SHARE_PERCENT',
   'TONGBAN_SUPERVISION_ANSWER_DAYS',
   'TONGBAN_RECTIFICATION_DAYS',
+  'TONGBAN_COMPLAINT_DAYS',
 ];
 
 /** The settings a node process reads from its environment, checked once at start. */
@@ -180,6 +181,12 @@ export class NodeEnv {
   @Min(1, { message: 'TONGBAN_RECTIFICATION_DAYS must be between 1 and 60' })
   @Max(60, { message: 'TONGBAN_RECTIFICATION_DAYS must be between 1 and 60' })
   TONGBAN_RECTIFICATION_DAYS: number = 10;
+
+  /** Working days the supervising level has to answer a complaint (投诉办理时限), counted from the day it is taken. */
+  @IsInt({ message: 'TONGBAN_COMPLAINT_DAYS must be an integer number of working days' })
+  @Min(1, { message: 'TONGBAN_COMPLAINT_DAYS must be between 1 and 60' })
+  @Max(60, { message: 'TONGBAN_COMPLAINT_DAYS must be between 1 and 60' })
+  TONGBAN_COMPLAINT_DAYS: number = 10;
 
   get brokers(): string[] {
     return this.TONGBAN_KAFKA_BROKERS.split(',');

@@ -9,6 +9,7 @@ import {
 } from './catalog.js';
 import { CalendarAmendedEvent } from './calendar.js';
 import { CaseRequestEvent, CaseStepEvent } from './cases.js';
+import { ComplaintAnsweredEvent, ComplaintFiledEvent } from './complaints.js';
 import { PingEvent } from './diagnostics.js';
 import { RectificationEvent, SupervisionAnswerEvent, SupervisionOrderEvent } from './supervision.js';
 
@@ -17,6 +18,7 @@ export * from './calendar.js';
 export * from './diagnostics.js';
 export * from './cases.js';
 export * from './supervision.js';
+export * from './complaints.js';
 
 /** Every event type the network knows, declared once. */
 export const ALL_EVENTS: EventDefinition[] = [
@@ -33,4 +35,6 @@ export const ALL_EVENTS: EventDefinition[] = [
   SupervisionOrderEvent,
   SupervisionAnswerEvent,
   RectificationEvent,
+  ComplaintFiledEvent,
+  ComplaintAnsweredEvent,
 ] as EventDefinition[];

@@ -1,0 +1,2 @@
+export * from './complaint-number.js';
+export * from './complaint-routing.js';
