@@ -5,6 +5,7 @@ import { type NodeContext, NodeKitModule } from '#libs/node-kit';
 import { CATALOG_REPLICA_MIGRATIONS, CatalogReplicaModule } from '#libs/catalog-replica';
 import { CASE_SERVICE_MIGRATIONS, CaseServiceModule } from '#libs/case-service';
 import { SUPERVISION_MIGRATIONS, SupervisionModule } from '#libs/supervision';
+import { COMPLAINTS_MIGRATIONS, ComplaintsModule } from '#libs/complaints';
 import { CATALOG_AUTHORING_MIGRATIONS, CatalogAuthoringModule } from './catalog-authoring/catalog-authoring.module.js';
 import { CITY_MONITOR_MIGRATIONS, CityMonitorModule } from './monitor/city-monitor.module.js';
 import { ASSESSMENT_MIGRATIONS, AssessmentModule } from './assessment/assessment.module.js';
@@ -16,10 +17,13 @@ export class CityAppModule {
     return {
       module: CityAppModule,
       imports: [
-        NodeKitModule.forRoot({ context, migrations: [...BACKBONE_MIGRATIONS, ...IDENTITY_MIGRATIONS, ...CATALOG_REPLICA_MIGRATIONS, ...CASE_SERVICE_MIGRATIONS, ...SUPERVISION_MIGRATIONS, ...CATALOG_AUTHORING_MIGRATIONS, ...CITY_MONITOR_MIGRATIONS, ...ASSESSMENT_MIGRATIONS] }),
+        NodeKitModule.forRoot({
+          context,
+          migrations: [...BACKBONE_MIGRATIONS, ...IDENTITY_MIGRATIONS, ...CATALOG_REPLICA_MIGRATIONS, ...CASE_SERVICE_MIGRATIONS, ...SUPERVISION_MIGRATIONS, ...COMPLAINTS_MIGRATIONS, ...CATALOG_AUTHORING_MIGRATIONS, ...CITY_MONITOR_MIGRATIONS, ...ASSESSMENT_MIGRATIONS],
+        }),
         BackboneModule,
         IdentityModule,
-        CatalogReplicaModule, CaseServiceModule, SupervisionModule, CatalogAuthoringModule, CityMonitorModule, AssessmentModule,
+        CatalogReplicaModule, CaseServiceModule, SupervisionModule, ComplaintsModule, CatalogAuthoringModule, CityMonitorModule, AssessmentModule,
       ],
     };
   }

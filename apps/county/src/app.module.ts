@@ -5,6 +5,7 @@ import { type NodeContext, NodeKitModule } from '#libs/node-kit';
 import { CATALOG_REPLICA_MIGRATIONS, CatalogReplicaModule } from '#libs/catalog-replica';
 import { CASE_SERVICE_MIGRATIONS, CaseServiceModule } from '#libs/case-service';
 import { SUPERVISION_MIGRATIONS, SupervisionModule } from '#libs/supervision';
+import { COMPLAINTS_MIGRATIONS, ComplaintsModule } from '#libs/complaints';
 import { IMPLEMENTATION_LIST_MIGRATIONS, ImplementationListModule } from './implementation-list/implementation-list.module.js';
 
 /** The county node: what every node has, plus the county's own features. */
@@ -14,10 +15,10 @@ export class CountyAppModule {
     return {
       module: CountyAppModule,
       imports: [
-        NodeKitModule.forRoot({ context, migrations: [...BACKBONE_MIGRATIONS, ...IDENTITY_MIGRATIONS, ...CATALOG_REPLICA_MIGRATIONS, ...CASE_SERVICE_MIGRATIONS, ...SUPERVISION_MIGRATIONS, ...IMPLEMENTATION_LIST_MIGRATIONS] }),
+        NodeKitModule.forRoot({ context, migrations: [...BACKBONE_MIGRATIONS, ...IDENTITY_MIGRATIONS, ...CATALOG_REPLICA_MIGRATIONS, ...CASE_SERVICE_MIGRATIONS, ...SUPERVISION_MIGRATIONS, ...COMPLAINTS_MIGRATIONS, ...IMPLEMENTATION_LIST_MIGRATIONS] }),
         BackboneModule,
         IdentityModule,
-        CatalogReplicaModule, CaseServiceModule, SupervisionModule, ImplementationListModule,
+        CatalogReplicaModule, CaseServiceModule, SupervisionModule, ComplaintsModule, ImplementationListModule,
       ],
     };
   }
