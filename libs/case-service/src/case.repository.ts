@@ -182,6 +182,20 @@ export class CaseRepository {
     );
   }
 
+  /**
+   * The last timeline entry a staff member made on the case at `node` (not the node's own system
+   * steps, such as signing for a hand-up): who last acted there, for accountability (责任追究).
+   */
+  async lastStaffStep(caseNumber: string, node: string, m: EntityManager | DataSource = this.ds): Promise<Pick<TimelineStep, 'actorId' | 'actorName' | 'actorRole' | 'action' | 'at'> | undefined> {
+    const rows: Array<Pick<TimelineStep, 'actorId' | 'actorName' | 'actorRole' | 'action' | 'at'>> = await m.query(
+      `select actor_id as "actorId", actor_name as "actorName", actor_role as "actorRole", action,
+              to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at
+       from case_step where case_number = $1 and node = $2 and actor_id <> 'system' order by at desc, id desc limit 1`,
+      [caseNumber, node],
+    );
+    return rows[0];
+  }
+
   async list(f: CaseListFilters): Promise<{ rows: CaseRow[]; total: number }> {
     const where: string[] = [];
     const params: unknown[] = [];

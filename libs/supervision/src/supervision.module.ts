@@ -1,17 +1,20 @@
 import { Module, type OnApplicationBootstrap, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { CaseHooks, CaseServiceModule } from '#libs/case-service';
 import { NodeContext, Ticker } from '#libs/node-kit';
+import { AccountabilityController } from './accountability.controller.js';
+import { AccountabilityRepository } from './accountability.repository.js';
+import { AccountabilityService } from './accountability.service.js';
 import { RectificationService } from './rectification.service.js';
 import { RectificationController, SupervisionController } from './supervision.controller.js';
 import { SupervisionConsumer } from './supervision.consumer.js';
 import { SupervisionRepository } from './supervision.repository.js';
 import { SupervisionService } from './supervision.service.js';
 
-/** Supervision orders (督办) and rectification after poor ratings (差评整改), at every node. */
+/** Supervision orders (督办), rectification after poor ratings (差评整改), at every node; accountability (问责) at the city. */
 @Module({
   imports: [CaseServiceModule],
-  controllers: [SupervisionController, RectificationController],
-  providers: [SupervisionRepository, SupervisionService, RectificationService, SupervisionConsumer],
+  controllers: [SupervisionController, RectificationController, AccountabilityController],
+  providers: [SupervisionRepository, SupervisionService, RectificationService, SupervisionConsumer, AccountabilityRepository, AccountabilityService],
   exports: [SupervisionService, SupervisionRepository],
 })
 export class SupervisionModule implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {

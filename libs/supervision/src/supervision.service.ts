@@ -16,6 +16,7 @@ import {
 import { ConflictError, DomainError, NotFoundError } from '#libs/domain';
 import { canActOnNode, type SignedInStaff } from '#libs/identity';
 import { Clock, NodeContext } from '#libs/node-kit';
+import { AccountabilityService } from './accountability.service.js';
 import { type SupervisionOrder, SupervisionRepository } from './supervision.repository.js';
 
 /** An event about an order its sender could not have sent: parked, never applied. */
@@ -60,6 +61,7 @@ export class SupervisionService {
     private readonly calendar: CalendarService,
     private readonly clock: Clock,
     private readonly outbox: OutboxService,
+    private readonly accountability: AccountabilityService,
   ) {}
 
   private get isCity(): boolean {
@@ -153,7 +155,11 @@ export class SupervisionService {
         const updated: SupervisionOrder = { ...order, status: 'overdue', flagged: order.round === 2, version: order.version + 1 };
         await this.save(m, updated);
         await step('overdue', { answerBy: order.answerBy });
-        if (updated.flagged) await step('flagged', { recommendation: '两轮督办未答复，建议发出监察建议' });
+        if (updated.flagged) {
+          // 监察建议 becomes an accountability record (问责) in the same transaction.
+          const record = await this.accountability.openFor(m, updated);
+          await step('flagged', { recommendation: '两轮督办未答复，建议发出监察建议', accountabilityId: record.id });
+        }
         await this.send(m, updated, SYSTEM);
         if (second) {
           const content = `【第二次督办】${order.content}`;
