@@ -15,6 +15,7 @@ export interface ComplaintQuery {
   takenAtNode?: string;
   caseNumber?: string;
   number?: string;
+  channel?: string;
   outcome?: string;
   overdue?: boolean;
   limit: number;
@@ -46,6 +47,7 @@ export class ComplaintQueryService {
       handlingNode: q.handlingNode,
       takenAtNode: q.takenAtNode,
       caseNumber: q.caseNumber,
+      channel: q.channel,
       outcome: q.outcome,
       overdueOn: q.overdue === true ? today : undefined,
       inTimeOn: q.overdue === false ? today : undefined,

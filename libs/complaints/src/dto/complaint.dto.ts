@@ -96,6 +96,11 @@ export class ComplaintListQuery extends PageQuery {
   @Matches(COMPLAINT_NUMBER, { message: 'number must be a complaint number such as TS-640104100000-20270301-0001' })
   number?: string;
 
+  @ApiPropertyOptional({ enum: COMPLAINT_CHANNEL_CODES })
+  @IsOptional()
+  @IsIn(COMPLAINT_CHANNEL_CODES)
+  channel?: string;
+
   @ApiPropertyOptional({ enum: COMPLAINT_OUTCOME_CODES })
   @IsOptional()
   @IsIn(COMPLAINT_OUTCOME_CODES)
