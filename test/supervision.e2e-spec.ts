@@ -26,6 +26,17 @@ interface Order {
   answer?: { content: string; byName: string };
   steps?: OrderStep[];
 }
+interface Accountability {
+  id: string;
+  orderId: string;
+  caseNumber: string;
+  level: { code: string; zh: string };
+  node: string;
+  person: { id: string; name: string; role: string } | null;
+  daysByLevel: Record<string, number>;
+  status: { code: string };
+  decision: { decision: { code: string; zh: string }; content: string; decidedOn: string; decidedBy: string; recordedBy: { name: string } } | null;
+}
 interface Item {
   id: string;
   caseNumber: string;
@@ -126,8 +137,11 @@ describe('supervision orders (督办) and rectification after poor ratings (差�
     expect(JSON.stringify(bad.body)).toContain('caseNumber');
   });
 
-  it('issues an unanswered order again as a second round, and flags the case after the second goes unanswered', async () => {
+  it('issues an unanswered order again as a second round, flags the case after the second goes unanswered, and holds the county to account', async () => {
     const no = await caseAtCounty('督办未复');
+    // The county's operator takes the case up, then lets it lie: the last person to act on it there.
+    expect((await desk.act(COUNTY, 'operator', no, 'take-up', {})).status).toBe(200);
+    await desk.waitForStatus(CITY, 'coordinator', no, 'under_review', COUNTY);
     const first = (await post(CITY, 'coordinator', '/supervision/orders', { caseNumber: no, content: '请立即办理', answerDays: 1 })).body as Order;
     expect(first.answerBy).toBe('2027-03-02');
     await eventually(() => ordersAt(COUNTY, 'operator', { caseNumber: no }), (l) => l.length === 1);
@@ -150,6 +164,39 @@ describe('supervision orders (督办) and rectification after poor ratings (差�
     expect(flagged.steps!.map((s) => s.action)).toEqual(['issued', 'overdue', 'flagged']);
     expect((await ordersAt(CITY, 'coordinator', { flagged: 'true' })).map((x) => x.caseNumber)).toContain(no);
     await eventually(() => order(COUNTY, 'operator', second.id), (x) => x.flagged && x.status === 'overdue');
+
+    // 问责: the flag made an accountability record at the city, naming the county, which spent the most days on the case, and its operator.
+    const records = ((await desk.get(CITY, 'auditor', '/accountability', { caseNumber: no })).body as { items: Accountability[] }).items;
+    expect(records).toHaveLength(1);
+    const record = records[0]!;
+    expect(record).toMatchObject({
+      orderId: second.id,
+      caseNumber: no,
+      level: { code: 'county', zh: '县（区）' },
+      node: COUNTY,
+      person: { id: await desk.staffId(COUNTY, 'operator'), role: 'county_operator', name: expect.stringMatching(CHINESE) },
+      status: { code: 'pending' },
+      decision: null,
+    });
+    expect(record.daysByLevel.county).toBeGreaterThan(record.daysByLevel.township ?? 0);
+    expect((await order(CITY, 'coordinator', second.id)).steps!.find((s) => s.action === 'flagged')).toMatchObject({ details: { accountabilityId: record.id } });
+
+    // The decision: recorded by a coordinator only, validated, once.
+    const decision = { decision: 'admonishment_talk', content: '对县级窗口经办人进行诫勉谈话', decidedOn: clock.today(), decidedBy: '市纪委监委驻市政务服务中心纪检组' };
+    expect((await post(CITY, 'auditor', `/accountability/${record.id}/decision`, decision)).status).toBe(403);
+    const badCode = await post(CITY, 'coordinator', `/accountability/${record.id}/decision`, { ...decision, decision: '罚款' });
+    expect({ status: badCode.status, fields: (badCode.body as ErrorBody).errors?.map((e) => e.field) }).toEqual({ status: 400, fields: ['decision'] });
+    const future = await post(CITY, 'coordinator', `/accountability/${record.id}/decision`, { ...decision, decidedOn: '2099-01-01' });
+    expect({ status: future.status, rule: (future.body as ErrorBody).errors?.[0]?.rule }).toEqual({ status: 400, rule: 'notInFuture' });
+    const decided = await post(CITY, 'coordinator', `/accountability/${record.id}/decision`, decision);
+    expect(decided.status).toBe(200);
+    expect(decided.body).toMatchObject({ status: { code: 'decided' }, decision: { decision: { code: 'admonishment_talk', zh: '诫勉谈话' }, decidedOn: clock.today(), decidedBy: decision.decidedBy } });
+    const again = await post(CITY, 'coordinator', `/accountability/${record.id}/decision`, { ...decision, decision: 'reassignment' });
+    expect({ status: again.status, code: (again.body as ErrorBody).code }).toEqual({ status: 409, code: 'ACCOUNTABILITY_ALREADY_DECIDED' });
+    const read = await desk.get(CITY, 'auditor', `/accountability/${record.id}`);
+    expect(read.body).toMatchObject({ status: { code: 'decided' }, decision: { decision: { code: 'admonishment_talk' }, recordedBy: { name: expect.stringMatching(CHINESE) } } });
+    // Only the city keeps them.
+    expect((await desk.get(COUNTY, 'auditor', '/accountability')).status).toBe(404);
 
     // The weekly summary counts the first round in the week it was issued.
     const week = await desk.get(CITY, 'coordinator', '/supervision/summary', { week: '2027-W09' });
