@@ -79,6 +79,15 @@ describe('the monthly assessment (效能考核): figures from what the city obse
     await clock.setLocal(`${calendar.addWorkingDays(due, 1)}T10:00`);
     await steps(XQ, 'operator', e, [['approve', { ...approve, resultNumber: 'JY16401040000102' }, 'operator-b']]);
 
+    // Complaints: one against 掌政镇, taken at its own counter, upheld by 兴庆区; one against 兴庆区 from the public, not upheld by the city.
+    const c1 = await ok(await post(ZZ, 'clerk', '/complaints', { againstNode: ZZ, caseNumber: b, channel: 'counter', complainant: { name: '乙', phone: '13995012345' }, content: '窗口态度生硬' }), 'complaint');
+    await eventually(async () => (await desk.get(XQ, 'operator', `/complaints/${c1.id as string}`)).status, (st) => st === 200);
+    await ok(await post(XQ, 'operator', `/complaints/${c1.id as string}/answer`, { content: '经核实属实，已批评教育', outcome: 'upheld' }), 'answer c1');
+    const c2 = await ok(await request(net.url(ZZ)).post('/public/complaints').send({ againstNode: XQ, complainant: { name: '庚', phone: '13995012346' }, content: '审批太慢' }), 'public complaint');
+    const c2id = await eventually(async () => ((await desk.get(CITY, 'coordinator', '/complaints', { number: c2.number })).body as { items: Array<{ id: string }> }).items[0]?.id, (id) => id !== undefined);
+    await ok(await post(CITY, 'coordinator', `/complaints/${c2id!}/answer`, { content: '经核实在时限内，不属实', outcome: 'not_upheld' }), 'answer c2');
+    await eventually(async () => ((await desk.get(CITY, 'coordinator', `/complaints/${c1.id as string}`)).body as { outcome: { code: string } | null }).outcome?.code, (o) => o === 'upheld');
+
     // 永宁县 takes one in at its own counter and decides it the same day.
     await clock.setLocal(`${clock.today()}T11:00`);
     const f = await intake(YN, 'operator', food('己'));
@@ -98,7 +107,8 @@ describe('the monthly assessment (效能考核): figures from what the city obse
     const fig = figuresOf(march);
     // The count made here, case by case.
     expect(fig[ZZ]).toMatchObject({ received: 5, decided: 2, onTime: 2, late: 0, onTimeRate: 1, ratingsTotal: 2, poorShare: 0.5, ratings: { '1': 1, '2': 0, '3': 0, '4': 0, '5': 1 }, rectificationsOpened: 1 });
-    expect(fig[XQ]).toMatchObject({ received: 0, decided: 2, onTime: 1, late: 1, onTimeRate: 0.5, ordersReceived: 1, ordersAnsweredInTime: 1, ordersFlagged: 0, complaintsReceived: 0 });
+    expect(fig[ZZ]).toMatchObject({ complaintsReceived: 1, complaintsUpheld: 1 });
+    expect(fig[XQ]).toMatchObject({ received: 0, decided: 2, onTime: 1, late: 1, onTimeRate: 0.5, ordersReceived: 1, ordersAnsweredInTime: 1, ordersFlagged: 0, complaintsReceived: 1, complaintsUpheld: 0 });
     expect(fig[YN]).toMatchObject({ received: 1, decided: 1, onTime: 1, late: 0, onTimeRate: 1 });
     expect(fig[CITY]).toMatchObject({ received: 0, decided: 0 });
     // 永宁县 was on time: it ranks above 兴庆区, whose breakdown shows why.
@@ -133,6 +143,7 @@ describe('the monthly assessment (效能考核): figures from what the city obse
     // The auditor recomputes March from the event log: the same figures, exactly.
     const again = await ok(await post(CITY, 'auditor', '/assessment/months/2027-03/recompute'), 'recompute');
     expect(again).toMatchObject({ month: '2027-03', comparedWith: 'frozen', equal: true, differences: [] });
+    expect(again.read).toMatchObject({ caseSteps: expect.any(Number), complaints: 2 });
     expect((again.read as { caseSteps: number }).caseSteps).toBeGreaterThan(10);
     expect((await desk.get(CITY, 'coordinator', '/assessment/months/2027-13')).status).toBe(400);
   });

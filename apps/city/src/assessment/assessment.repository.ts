@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AssessmentWeights, CaseFileLike, MonthlyReport, OrderFact, RectificationFact } from '#libs/assessment';
+import type { AssessmentWeights, CaseFileLike, ComplaintFact, MonthlyReport, OrderFact, RectificationFact } from '#libs/assessment';
 
 export interface WeightsVersion {
   version: number;
@@ -105,6 +105,10 @@ export class AssessmentRepository {
     return rows.map((r) => ({ ...r, issuedAt: new Date(r.issuedAt).toISOString() }));
   }
 
+  complaintsOfMonth(b: MonthBounds, onlyAt?: string): Promise<ComplaintFact[]> {
+    return complaintsOf(this.ds, b, onlyAt);
+  }
+
   /** Rectification items opened within the month (all, or only those of `node`). */
   async rectificationsOfMonth(b: MonthBounds, node?: string): Promise<RectificationFact[]> {
     const rows = (await this.ds.query(
@@ -114,6 +118,16 @@ export class AssessmentRepository {
     )) as Array<RectificationFact & { openedAt: Date | string }>;
     return rows.map((r) => ({ ...r, openedAt: new Date(r.openedAt).toISOString() }));
   }
+}
+
+/** Complaints received within the month: all, or only those taken and handled at `onlyAt` (which never travel). */
+async function complaintsOf(ds: DataSource, b: MonthBounds, onlyAt?: string): Promise<ComplaintFact[]> {
+  const rows = (await ds.query(
+    `select id, against_node as "againstNode", received_at as "receivedAt", outcome from complaint
+     where received_at >= $1 and received_at < $2 ${onlyAt ? 'and taken_at_node = $3 and handling_node = $3' : ''}`,
+    onlyAt ? [b.from, b.to, onlyAt] : [b.from, b.to],
+  )) as Array<ComplaintFact & { receivedAt: Date | string }>;
+  return rows.map((r) => ({ ...r, receivedAt: new Date(r.receivedAt).toISOString() }));
 }
 
 function iso(w: WeightsVersion): WeightsVersion {

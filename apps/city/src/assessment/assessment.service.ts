@@ -5,6 +5,7 @@ import {
   type AssessmentWeights,
   buildReport,
   type CaseFact,
+  type ComplaintFact,
   caseFactOf,
   type Centre,
   computeFigures,
@@ -21,6 +22,10 @@ import {
 import { localMidnight } from '#libs/cases';
 import { CalendarService, CaseEventRefusedError, checkCaseStepEvent } from '#libs/case-service';
 import {
+  ComplaintAnsweredEvent,
+  type ComplaintAnsweredPayload,
+  ComplaintFiledEvent,
+  type ComplaintFiledPayload,
   CaseStepEvent,
   type CaseStepPayload,
   type EventEnvelope,
@@ -33,6 +38,7 @@ import {
 } from '#libs/contracts';
 import { ConflictError, InvalidInputError, NotFoundError } from '#libs/domain';
 import type { SignedInStaff } from '#libs/identity';
+import { handlerFor } from '#libs/complaints';
 import { Clock, NodeContext } from '#libs/node-kit';
 import { LinkLogReader } from '../event-log/link-log.reader.js';
 import { AssessmentRepository, type FrozenMonth, type MonthBounds, type WeightsVersion } from './assessment.repository.js';
@@ -55,7 +61,17 @@ export interface Recomputation {
   equal: boolean;
   differences: FigureDifference[];
   /** What was read: messages on the links, events used by kind, and what the city's own tables supplied (what never travels, or no longer is on a link). */
-  read: { messages: number; caseSteps: number; orders: number; answers: number; rectifications: number; afterClose: number; refused: Record<string, number>; fromCity: { cases: number; orders: number; rectifications: number } };
+  read: {
+    messages: number;
+    caseSteps: number;
+    orders: number;
+    answers: number;
+    rectifications: number;
+    complaints: number;
+    afterClose: number;
+    refused: Record<string, number>;
+    fromCity: { cases: number; orders: number; rectifications: number; complaints: number };
+  };
 }
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -93,7 +109,7 @@ export class AssessmentService {
       cases: (await this.repo.casesOfMonth(b)).map((f) => caseFactOf(f, cal)).filter((c) => relevant(c, month)),
       orders: await this.repo.ordersOfMonth(b),
       rectifications: await this.repo.rectificationsOfMonth(b),
-      complaints: [],
+      complaints: await this.repo.complaintsOfMonth(b),
     };
   }
 
@@ -161,7 +177,9 @@ export class AssessmentService {
     const orders = new Map<string, { version: number; fact: OrderFact }>();
     const answers = new Map<string, { at: string; from: string }>();
     const items = new Map<string, { version: number; fact: RectificationFact }>();
-    const counts = { caseSteps: 0, orders: 0, answers: 0, rectifications: 0, afterClose: 0 };
+    const complaints = new Map<string, ComplaintFact>();
+    const outcomes = new Map<string, { outcome: ComplaintFact['outcome']; from: string }>();
+    const counts = { caseSteps: 0, orders: 0, answers: 0, rectifications: 0, complaints: 0, afterClose: 0 };
     // A closed month is recomputed as of its closing: what happened after it is not in the frozen figures.
     const asOf = frozen ? Date.parse(frozen.closedAt) : Infinity;
     const read = await this.log.read(uuidv7(), {
@@ -204,6 +222,21 @@ export class AssessmentService {
             counts.rectifications++;
             const seen = items.get(r.id);
             if (!seen || seen.version < r.version) items.set(r.id, { version: r.version, fact: { id: r.id, node: r.node, openedAt: r.openedAt, dueOn: r.dueOn, answeredAt: r.answer?.at ?? null } });
+          } else if (env.type === ComplaintFiledEvent.type) {
+            const c = (env.payload as unknown as ComplaintFiledPayload).complaint;
+            // Filed by the node that took it, or forwarded by the city (as its receivers believe).
+            if (env.source !== c.takenAtNode && env.source !== city) {
+              refuse('COMPLAINT_NOT_SENDERS');
+              continue;
+            }
+            counts.complaints++;
+            if (!complaints.has(c.id)) complaints.set(c.id, { id: c.id, againstNode: c.againstNode, receivedAt: c.receivedAt, outcome: null });
+          } else if (env.type === ComplaintAnsweredEvent.type) {
+            const a = env.payload as unknown as ComplaintAnsweredPayload;
+            if (!outcomes.has(a.complaint.id)) outcomes.set(a.complaint.id, { outcome: a.answer.outcome, from: env.source });
+            if (!complaints.has(a.complaint.id) && env.source === a.complaint.handlingNode) {
+              complaints.set(a.complaint.id, { id: a.complaint.id, againstNode: a.complaint.againstNode, receivedAt: a.complaint.receivedAt, outcome: null });
+            }
           }
         }
       },
@@ -213,6 +246,8 @@ export class AssessmentService {
     for (const f of copies) cases.set(f.state.caseNumber, { version: 0, fact: caseFactOf(f, cal) });
     const cityOrders = await this.repo.ordersOfMonth(b, city);
     const cityItems = await this.repo.rectificationsOfMonth(b, city);
+    const cityComplaints = await this.repo.complaintsOfMonth(b, city);
+
     const facts: AssessmentFacts = {
       cases: [...cases.values()].map((c) => c.fact).filter((c) => relevant(c, month)),
       orders: [
@@ -223,7 +258,14 @@ export class AssessmentService {
         ...cityOrders,
       ],
       rectifications: [...[...items.values()].map((i) => i.fact), ...cityItems],
-      complaints: [],
+      complaints: [
+        ...[...complaints.values()].map((c) => {
+          // Only the handler answers: an outcome from anyone else is not believed.
+          const o = outcomes.get(c.id);
+          return { ...c, outcome: o && handlerFor(this.ctx.topology, c.againstNode) === o.from ? o.outcome : null };
+        }),
+        ...cityComplaints.filter((c) => !complaints.has(c.id)),
+      ],
     };
     const recomputed = computeFigures(month, this.centres(), facts);
     const differences = figureDifferences(stored, recomputed);
@@ -232,7 +274,7 @@ export class AssessmentService {
       comparedWith: frozen ? 'frozen' : 'live',
       equal: differences.length === 0,
       differences,
-      read: { messages: read.read, ...counts, refused: read.refused, fromCity: { cases: copies.length, orders: cityOrders.length, rectifications: cityItems.length } },
+      read: { messages: read.read, ...counts, refused: read.refused, fromCity: { cases: copies.length, orders: cityOrders.length, rectifications: cityItems.length, complaints: cityComplaints.length } },
     };
   }
 
