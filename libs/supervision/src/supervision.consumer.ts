@@ -5,6 +5,8 @@ import {
   type EventEnvelope,
   RectificationEvent,
   type RectificationPayload,
+  RectificationRequestedEvent,
+  type RectificationRequestedPayload,
   SupervisionAnswerEvent,
   type SupervisionAnswerPayload,
   SupervisionOrderEvent,
@@ -13,7 +15,7 @@ import {
 import { RectificationService } from './rectification.service.js';
 import { SupervisionService } from './supervision.service.js';
 
-/** The Kafka entry points of supervision: orders from the city, answers and rectification items to it. */
+/** The Kafka entry points of supervision: orders and rectification requests from the city, answers and rectification items to it. */
 @Injectable()
 export class SupervisionConsumer {
   constructor(
@@ -34,5 +36,10 @@ export class SupervisionConsumer {
   @OnEvent(RectificationEvent)
   item(env: EventEnvelope<RectificationPayload>, m: EntityManager): Promise<void> {
     return this.rectification.receive(env, m);
+  }
+
+  @OnEvent(RectificationRequestedEvent)
+  requested(env: EventEnvelope<RectificationRequestedPayload>, m: EntityManager): Promise<void> {
+    return this.rectification.receiveRequest(env, m);
   }
 }

@@ -84,6 +84,7 @@ export class RectificationController {
       caseNumber: q.caseNumber,
       node: this.ctx.tier === 'city' ? q.node : this.ctx.code,
       status: q.status,
+      source: q.source,
       overdueOn: q.overdue ? this.calendar.today() : undefined,
       limit: q.limit,
       offset: q.offset,

@@ -15,7 +15,7 @@ import { SupervisionService } from './supervision.service.js';
   imports: [CaseServiceModule],
   controllers: [SupervisionController, RectificationController, AccountabilityController],
   providers: [SupervisionRepository, SupervisionService, RectificationService, SupervisionConsumer, AccountabilityRepository, AccountabilityService],
-  exports: [SupervisionService, SupervisionRepository],
+  exports: [SupervisionService, SupervisionRepository, RectificationService],
 })
 export class SupervisionModule implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
   private ticker?: Ticker;

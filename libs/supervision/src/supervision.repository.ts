@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import type { AnswerData, OrderStatus, RectificationStatus, ReratingData } from '#libs/contracts';
+import type { AnswerData, OrderStatus, RectificationSource, RectificationStatus, ReratingData } from '#libs/contracts';
 
 export interface SupervisionOrder {
   id: string;
@@ -36,8 +36,13 @@ export interface Rectification {
   id: string;
   caseNumber: string;
   node: string;
-  ratingLevel: string;
+  source: RectificationSource;
+  /** A rating's item: the poor rating that opened it. */
+  ratingLevel?: string;
   ratingComment?: string;
+  /** A follow-up's item: the follow-up call and the problem it found. */
+  followUpId?: string;
+  problem?: string;
   openedAt: string;
   dueOn: string;
   status: RectificationStatus;
@@ -57,7 +62,8 @@ export interface WeeklyRow {
 
 const ORDER_COLUMNS = `id, case_number as "caseNumber", round, previous_id as "previousId", holder, content, to_char(answer_by, 'YYYY-MM-DD') as "answerBy",
   issued_at as "issuedAt", issued_by as "issuedBy", issued_by_name as "issuedByName", rule, status, flagged, answer, version`;
-const ITEM_COLUMNS = `id, case_number as "caseNumber", node, rating_level as "ratingLevel", rating_comment as "ratingComment", opened_at as "openedAt",
+const ITEM_COLUMNS = `id, case_number as "caseNumber", node, source, rating_level as "ratingLevel", rating_comment as "ratingComment",
+  follow_up_id as "followUpId", problem, opened_at as "openedAt",
   to_char(due_on, 'YYYY-MM-DD') as "dueOn", status, answer, rerating, version`;
 
 /** A filter (SQL with one `?`) and its value; skipped when the value is not given. */
@@ -189,21 +195,23 @@ export class SupervisionRepository {
   /** Inserts the item, or replaces this node's copy with a newer version; false when the copy was as new already. */
   async saveItem(m: EntityManager, r: Rectification): Promise<boolean> {
     const rows: unknown[] = await m.query(
-      `insert into rectification (id, case_number, node, rating_level, rating_comment, opened_at, due_on, status, answer, rerating, version)
-       values ($1, $2, $3, $4, $5, $6, $7::date, $8, $9, $10, $11)
+      `insert into rectification (id, case_number, node, rating_level, rating_comment, opened_at, due_on, status, answer, rerating, version, source, follow_up_id, problem)
+       values ($1, $2, $3, $4, $5, $6, $7::date, $8, $9, $10, $11, $12, $13, $14)
        on conflict (id) do update set status = excluded.status, answer = excluded.answer, rerating = excluded.rerating, version = excluded.version, updated_at = clock_timestamp()
        where rectification.version < excluded.version
        returning id`,
-      [r.id, r.caseNumber, r.node, r.ratingLevel, r.ratingComment ?? null, r.openedAt, r.dueOn, r.status, r.answer ? JSON.stringify(r.answer) : null, r.rerating ? JSON.stringify(r.rerating) : null, r.version],
+      [r.id, r.caseNumber, r.node, r.ratingLevel ?? null, r.ratingComment ?? null, r.openedAt, r.dueOn, r.status, r.answer ? JSON.stringify(r.answer) : null, r.rerating ? JSON.stringify(r.rerating) : null, r.version,
+        r.source, r.followUpId ?? null, r.problem ?? null],
     );
     return rows.length === 1;
   }
 
-  async listItems(f: { caseNumber?: string; node?: string; status?: string; overdueOn?: string; limit: number; offset: number }): Promise<{ total: number; items: Rectification[] }> {
+  async listItems(f: { caseNumber?: string; node?: string; status?: string; source?: string; overdueOn?: string; limit: number; offset: number }): Promise<{ total: number; items: Rectification[] }> {
     const filters: Filter[] = [
       ['case_number = ?', f.caseNumber],
       ['node = ?', f.node],
       ['status = ?', f.status],
+      ['source = ?', f.source],
       [`status = 'open' and due_on < ?::date`, f.overdueOn],
     ];
     return this.page<Rectification>('rectification', ITEM_COLUMNS, 'opened_at', filters, f);

@@ -11,7 +11,7 @@ import { CalendarAmendedEvent } from './calendar.js';
 import { CaseRequestEvent, CaseStepEvent } from './cases.js';
 import { ComplaintAnsweredEvent, ComplaintFiledEvent } from './complaints.js';
 import { PingEvent } from './diagnostics.js';
-import { RectificationEvent, SupervisionAnswerEvent, SupervisionOrderEvent } from './supervision.js';
+import { RectificationEvent, RectificationRequestedEvent, SupervisionAnswerEvent, SupervisionOrderEvent } from './supervision.js';
 
 export * from './catalog.js';
 export * from './calendar.js';
@@ -37,4 +37,5 @@ export const ALL_EVENTS: EventDefinition[] = [
   RectificationEvent,
   ComplaintFiledEvent,
   ComplaintAnsweredEvent,
+  RectificationRequestedEvent,
 ] as EventDefinition[];

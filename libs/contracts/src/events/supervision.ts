@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { CASE_NUMBER, POOR_RATINGS, RATING_LEVELS } from '#libs/cases';
 import { NODE_CODE } from '../envelope.js';
 import { defineEvent } from '../registry.js';
@@ -11,6 +11,9 @@ export const ORDER_STATUSES = ['open', 'answered', 'overdue'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 export const RECTIFICATION_STATUSES = ['open', 'answered', 'closed'] as const;
 export type RectificationStatus = (typeof RECTIFICATION_STATUSES)[number];
+/** What opened a rectification item: a poor rating (差评), or a problem found on a follow-up call (抽查回访). */
+export const RECTIFICATION_SOURCES = ['rating', 'follow_up'] as const;
+export type RectificationSource = (typeof RECTIFICATION_SOURCES)[number];
 
 /** Who answered, and what they said. */
 export class AnswerData {
@@ -135,7 +138,11 @@ export class ReratingData {
   byName: string;
 }
 
-/** A rectification item (差评整改) as the node that handled the case keeps it; sent whole to the city on every change. */
+/**
+ * A rectification item (整改) as the node that handled the case keeps it; sent whole to the city on
+ * every change. Opened by a poor rating (its level) or by a follow-up call's problem (the follow-up and
+ * the problem); a schema-1 item, from before follow-ups, is a rating's.
+ */
 export class RectificationData {
   @IsUUID()
   id: string;
@@ -146,8 +153,23 @@ export class RectificationData {
   @Matches(NODE_CODE)
   node: string;
 
+  @IsOptional()
+  @IsIn(RECTIFICATION_SOURCES)
+  source?: RectificationSource;
+
+  @ValidateIf((o: RectificationData) => (o.source ?? 'rating') === 'rating')
   @IsIn(POOR_RATINGS)
-  ratingLevel: string;
+  ratingLevel?: string;
+
+  @ValidateIf((o: RectificationData) => o.source === 'follow_up')
+  @IsUUID()
+  followUpId?: string;
+
+  @ValidateIf((o: RectificationData) => o.source === 'follow_up')
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  problem?: string;
 
   @IsOptional()
   @IsString()
@@ -184,6 +206,38 @@ export class RectificationPayload {
   item: RectificationData;
 }
 
+/**
+ * The city asks the node that decided a case to open a rectification item (整改) for a problem its
+ * follow-up call (抽查回访) found: the city writes no other node's data. The item's id follows from
+ * the follow-up's, so a replay opens one item.
+ */
+export class RectificationRequestedPayload {
+  @IsUUID()
+  followUpId: string;
+
+  @Matches(CASE_NUMBER, { message: 'caseNumber must be a 27-character case number' })
+  caseNumber: string;
+
+  /** The node asked to rectify: the case's deciding node. */
+  @Matches(NODE_CODE)
+  node: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  problem: string;
+
+  @IsISO8601({ strict: true })
+  calledAt: string;
+
+  @Matches(STAFF_ID)
+  requestedBy: string;
+
+  @IsString()
+  @MaxLength(100)
+  requestedByName: string;
+}
+
 export const SupervisionOrderEvent = defineEvent({
   type: 'supervision.order',
   schemaVersion: 1,
@@ -204,9 +258,20 @@ export const SupervisionAnswerEvent = defineEvent({
 
 export const RectificationEvent = defineEvent({
   type: 'rectification.item',
-  schemaVersion: 1,
+  // 2: `source`, `followUpId` and `problem`; `ratingLevel` only for a rating's item. A node still on 1
+  // parks a follow-up's item as too new rather than as a malformed rating.
+  schemaVersion: 2,
   payload: RectificationPayload,
   senders: ['county', 'township'],
   receivers: ['city'],
+  channel: 'link',
+});
+
+export const RectificationRequestedEvent = defineEvent({
+  type: 'rectification.requested',
+  schemaVersion: 1,
+  payload: RectificationRequestedPayload,
+  senders: ['city'],
+  receivers: ['county', 'township'],
   channel: 'link',
 });

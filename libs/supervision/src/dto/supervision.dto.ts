@@ -4,7 +4,7 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, 
 import { CASE_NUMBER } from '#libs/cases';
 import { IsNotBlank } from '#libs/catalog';
 import { RateDto } from '#libs/case-service';
-import { ORDER_STATUSES, RECTIFICATION_STATUSES } from '#libs/contracts';
+import { ORDER_STATUSES, RECTIFICATION_SOURCES, RECTIFICATION_STATUSES } from '#libs/contracts';
 import { PageQuery } from '#libs/node-kit';
 
 export class IssueOrderDto {
@@ -77,6 +77,11 @@ export class RectificationListQuery extends PageQuery {
   @IsOptional()
   @IsIn(RECTIFICATION_STATUSES)
   status?: string;
+
+  @ApiPropertyOptional({ enum: RECTIFICATION_SOURCES, description: 'What opened the item: a poor rating or a follow-up call' })
+  @IsOptional()
+  @IsIn(RECTIFICATION_SOURCES)
+  source?: string;
 
   @ApiPropertyOptional({ description: 'Only open items past their due date' })
   @IsOptional()
