@@ -93,6 +93,13 @@ describe('loadNodeEnv', () => {
     expect(refusalOf(required({ TONGBAN_HTTP_PORT: port })).message).toContain('TONGBAN_HTTP_PORT must be between 1 and 65535');
   });
 
+  it('draws 30 cases a month for follow-up calls unless TONGBAN_FOLLOW_UP_SIZE says otherwise, and refuses a size out of range', () => {
+    expect(loadNodeEnv(required()).TONGBAN_FOLLOW_UP_SIZE).toBe(30);
+    expect(loadNodeEnv(required({ TONGBAN_FOLLOW_UP_SIZE: '45' })).TONGBAN_FOLLOW_UP_SIZE).toBe(45);
+    expect(refusalOf(required({ TONGBAN_FOLLOW_UP_SIZE: '0' })).message).toContain('TONGBAN_FOLLOW_UP_SIZE must be between 1 and 1000');
+    expect(refusalOf(required({ TONGBAN_FOLLOW_UP_SIZE: 'thirty' })).message).toContain('TONGBAN_FOLLOW_UP_SIZE must be an integer');
+  });
+
   it('names every missing variable in one sentence', () => {
     const { message } = refusalOf({});
 

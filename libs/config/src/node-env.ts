@@ -26,6 +26,7 @@ const INTEGER_SETTINGS = [
   'TONGBAN_SUPERVISION_ANSWER_DAYS',
   'TONGBAN_RECTIFICATION_DAYS',
   'TONGBAN_COMPLAINT_DAYS',
+  'TONGBAN_FOLLOW_UP_SIZE',
 ];
 
 /** The settings a node process reads from its environment, checked once at start. */
@@ -187,6 +188,12 @@ export class NodeEnv {
   @Min(1, { message: 'TONGBAN_COMPLAINT_DAYS must be between 1 and 60' })
   @Max(60, { message: 'TONGBAN_COMPLAINT_DAYS must be between 1 and 60' })
   TONGBAN_COMPLAINT_DAYS: number = 10;
+
+  /** The city: cases drawn each month for follow-up calls (抽查回访) when the coordinator names no size. */
+  @IsInt({ message: 'TONGBAN_FOLLOW_UP_SIZE must be an integer number of cases' })
+  @Min(1, { message: 'TONGBAN_FOLLOW_UP_SIZE must be between 1 and 1000' })
+  @Max(1000, { message: 'TONGBAN_FOLLOW_UP_SIZE must be between 1 and 1000' })
+  TONGBAN_FOLLOW_UP_SIZE: number = 30;
 
   get brokers(): string[] {
     return this.TONGBAN_KAFKA_BROKERS.split(',');
