@@ -9,6 +9,7 @@ import { COMPLAINTS_MIGRATIONS, ComplaintsModule } from '#libs/complaints';
 import { CATALOG_AUTHORING_MIGRATIONS, CatalogAuthoringModule } from './catalog-authoring/catalog-authoring.module.js';
 import { CITY_MONITOR_MIGRATIONS, CityMonitorModule } from './monitor/city-monitor.module.js';
 import { ASSESSMENT_MIGRATIONS, AssessmentModule } from './assessment/assessment.module.js';
+import { FOLLOW_UPS_MIGRATIONS, FollowUpsModule } from './follow-ups/follow-ups.module.js';
 
 /** The city node: what every node has, plus the city's own features. */
 @Module({})
@@ -19,11 +20,11 @@ export class CityAppModule {
       imports: [
         NodeKitModule.forRoot({
           context,
-          migrations: [...BACKBONE_MIGRATIONS, ...IDENTITY_MIGRATIONS, ...CATALOG_REPLICA_MIGRATIONS, ...CASE_SERVICE_MIGRATIONS, ...SUPERVISION_MIGRATIONS, ...COMPLAINTS_MIGRATIONS, ...CATALOG_AUTHORING_MIGRATIONS, ...CITY_MONITOR_MIGRATIONS, ...ASSESSMENT_MIGRATIONS],
+          migrations: [...BACKBONE_MIGRATIONS, ...IDENTITY_MIGRATIONS, ...CATALOG_REPLICA_MIGRATIONS, ...CASE_SERVICE_MIGRATIONS, ...SUPERVISION_MIGRATIONS, ...COMPLAINTS_MIGRATIONS, ...CATALOG_AUTHORING_MIGRATIONS, ...CITY_MONITOR_MIGRATIONS, ...ASSESSMENT_MIGRATIONS, ...FOLLOW_UPS_MIGRATIONS],
         }),
         BackboneModule,
         IdentityModule,
-        CatalogReplicaModule, CaseServiceModule, SupervisionModule, ComplaintsModule, CatalogAuthoringModule, CityMonitorModule, AssessmentModule,
+        CatalogReplicaModule, CaseServiceModule, SupervisionModule, ComplaintsModule, CatalogAuthoringModule, CityMonitorModule, AssessmentModule, FollowUpsModule,
       ],
     };
   }

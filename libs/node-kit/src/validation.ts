@@ -32,6 +32,7 @@ const RULES_ZH: Record<string, (field: string) => string> = {
   isResidentId: (f) => `${f} 必须是校验位正确的 18 位公民身份号码（GB 11643）`,
   isApplicantId: (f) => `${f} 须为校验位正确的公民身份号码（个人，GB 11643）或统一社会信用代码（组织，GB 32100）`,
   arrayUnique: (f) => `${f} 不能有重复条目`,
+  onlyWhenReached: (f) => `${f} 只能在联系到申请人时填写`,
 };
 
 export function toFieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
