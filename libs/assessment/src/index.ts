@@ -5,3 +5,5 @@ export * from './scoring.js';
 export * from './report.js';
 export * from './draw.js';
 export * from './testing/draw-candidates.factory.js';
+export * from './testing/monthly-report.factory.js';
+export * from './render/report-format.js';
