@@ -7,3 +7,4 @@ export * from './draw.js';
 export * from './testing/draw-candidates.factory.js';
 export * from './testing/monthly-report.factory.js';
 export * from './render/report-format.js';
+export * from './render/report-pdf.js';
