@@ -8,3 +8,4 @@ export * from './testing/draw-candidates.factory.js';
 export * from './testing/monthly-report.factory.js';
 export * from './render/report-format.js';
 export * from './render/report-pdf.js';
+export * from './render/report-xlsx.js';
