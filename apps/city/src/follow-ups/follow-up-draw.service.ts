@@ -49,7 +49,8 @@ export class FollowUpDrawService {
     if (this.calendar.today() < to) {
       throw new FollowUpConflictError('FOLLOW_UP_MONTH_NOT_OVER', `${input.month} 尚未结束，月末后才能抽取回访办件`, `${input.month} is not over; its cases are drawn after its last day`, { month: input.month });
     }
-    await this.refuseSecond(input.month);
+    const existing = await this.find(input.month);
+    if (existing) throw this.second(existing);
     const candidates = await this.repo.closedIn(input.month);
     if (candidates.length === 0) {
       throw new FollowUpConflictError('FOLLOW_UP_NO_CANDIDATES', `${input.month} 没有已办结的办件可供抽取`, `no case closed in ${input.month}: there is nothing to draw`, { month: input.month });
@@ -80,14 +81,14 @@ export class FollowUpDrawService {
       await this.repo.insertItems(m, items);
       return true;
     });
-    if (!inserted) await this.refuseSecond(input.month);
+    // Another coordinator, or another replica, drew the month meanwhile: theirs stands.
+    if (!inserted) throw this.second((await this.find(input.month))!);
     return { ...this.named(draw), items };
   }
 
   /** A month has one draw: a second is refused with the first. */
-  private async refuseSecond(month: string): Promise<void> {
-    const existing = await this.find(month);
-    if (existing) throw new FollowUpConflictError('FOLLOW_UP_DRAW_EXISTS', `${month} 已抽取过回访办件，每月只抽取一次`, `${month} has been drawn already; a month is drawn once`, { draw: existing });
+  private second(existing: Draw & { items: FollowUp[] }): FollowUpConflictError {
+    return new FollowUpConflictError('FOLLOW_UP_DRAW_EXISTS', `${existing.month} 已抽取过回访办件，每月只抽取一次`, `${existing.month} has been drawn already; a month is drawn once`, { draw: existing });
   }
 
   async find(month: string): Promise<(Draw & { items: FollowUp[] }) | undefined> {
