@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import request from 'supertest';
 import type { CentreFigures, MonthlyReport, RankedCentre } from '#libs/assessment';
 import { WorkingCalendar } from '#libs/calendar';
@@ -11,6 +12,13 @@ const XQ = '640104000000';
 const ZZ = '640104100000';
 const YN = '640121000000';
 const calendar = WorkingCalendar.official();
+/** supertest: the body as bytes, whatever the type. */
+const binary = (res: request.Response, done: (err: Error | null, body: Buffer) => void) => {
+  const stream = res as unknown as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
+};
 
 describe('the monthly assessment (效能考核): figures from what the city observed, the index and ranking, a month closed and recomputed from the event log', () => {
   const clock = new TestClock();
@@ -146,5 +154,20 @@ describe('the monthly assessment (效能考核): figures from what the city obse
     expect(again.read).toMatchObject({ caseSteps: expect.any(Number), complaints: 2 });
     expect((again.read as { caseSteps: number }).caseSteps).toBeGreaterThan(10);
     expect((await desk.get(CITY, 'coordinator', '/assessment/months/2027-13')).status).toBe(400);
+
+    // The report (通报) as a PDF and as a workbook, read back: the frozen ranking and figures.
+    const auth = { authorization: `Bearer ${(await desk.session(CITY, 'auditor')).accessToken}` };
+    const pdf = await request(net.url(CITY)).get('/assessment/months/2027-03/report.pdf').set(auth).buffer(true).parse(binary);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers['content-type']).toContain('application/pdf');
+    expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+    const xlsx = await request(net.url(CITY)).get('/assessment/months/2027-03/report.xlsx').set(auth).buffer(true).parse(binary);
+    expect(xlsx.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.body as unknown as ArrayBuffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['排名', '指标', '超期办件', '说明']);
+    const cells = (name: string) => book.getWorksheet(name)!.getSheetValues().flat().map((v) => (v && typeof v === 'object' && 'result' in v ? (v as { result: unknown }).result : v));
+    expect(cells('排名')).toEqual(expect.arrayContaining(['兴庆区政务服务中心', '永宁县政务服务中心', xq.index]));
+    expect(cells('超期办件')).toContain(e);
   });
 });

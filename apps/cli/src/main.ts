@@ -6,6 +6,7 @@ import { createAdmin } from './create-admin.js';
 import { deadLetters } from './dead-letters.js';
 import { keepExitCode } from './exit-code.js';
 import { monitorRebuild } from './monitor-rebuild.js';
+import { monthlyReport } from './monthly-report.js';
 import { down, Network, provisionCommand } from './network.js';
 import { networkSettings } from './settings.js';
 import { status } from './status.js';
@@ -61,6 +62,22 @@ program
   .option('--login <login>', "sign in as this city administrator (password from TONGBAN_PASSWORD, or asked for)", 'admin')
   .action(async (opts: { login: string }) => {
     process.exitCode = await monitorRebuild(networkSettings(), opts.login);
+  });
+
+program
+  .command('monthly-report')
+  .description("Write the city's monthly assessment report (效能月度通报) for a month as a PDF or an Excel workbook")
+  .requiredOption('--month <YYYY-MM>', 'the month')
+  .option('--format <format>', 'pdf or xlsx', 'pdf')
+  .option('--out <file>', 'where to write it (default monthly-report-<month>.<format>)')
+  .option('--login <login>', 'sign in at the city as this coordinator, auditor or admin (password from TONGBAN_PASSWORD, or asked for)', 'coordinator')
+  .action(async (opts: { month: string; format: string; out?: string; login: string }) => {
+    if (opts.format !== 'pdf' && opts.format !== 'xlsx') {
+      process.stderr.write(`--format must be pdf or xlsx, not ${opts.format}.\n`);
+      process.exitCode = 2;
+      return;
+    }
+    process.exitCode = await monthlyReport(networkSettings(), opts.month, opts.format, opts.out, opts.login);
   });
 
 program

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, StreamableFile } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { renderReportPdf, renderReportXlsx } from '#libs/assessment';
 import { CurrentStaff, Roles, type SignedInStaff } from '#libs/identity';
 import { AssessmentService } from './assessment.service.js';
 import { SetWeightsDto } from './dto/assessment.dto.js';
@@ -17,6 +18,26 @@ export class AssessmentController {
   @ApiOperation({ summary: "A month's report (YYYY-MM): every centre's figures, index with its parts, rank and change, the late cases; frozen once closed" })
   report(@Param('month') month: string) {
     return this.service.report(month);
+  }
+
+  @Get('months/:month/report.pdf')
+  @Roles(...READERS)
+  @Header('content-type', 'application/pdf')
+  @ApiProduces('application/pdf')
+  @ApiOperation({ summary: '效能月度通报 as a PDF (A4, Chinese): the ranking, every centre\'s figures and index parts, the late cases; a draft until the month is closed' })
+  async pdf(@Param('month') month: string) {
+    const bytes = await renderReportPdf(await this.service.report(month));
+    return new StreamableFile(bytes, { disposition: `attachment; filename="monthly-report-${month}.pdf"`, length: bytes.length });
+  }
+
+  @Get('months/:month/report.xlsx')
+  @Roles(...READERS)
+  @Header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOperation({ summary: '效能月度通报 as an Excel workbook: 排名, 指标, 超期办件, 说明' })
+  async xlsx(@Param('month') month: string) {
+    const bytes = await renderReportXlsx(await this.service.report(month));
+    return new StreamableFile(bytes, { disposition: `attachment; filename="monthly-report-${month}.xlsx"`, length: bytes.length });
   }
 
   @Post('months/:month/close')

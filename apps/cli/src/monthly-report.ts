@@ -1,0 +1,40 @@
+import { writeFileSync } from 'node:fs';
+import type { NetworkSettings } from './settings.js';
+import { signInAt } from './sign-in.js';
+
+/**
+ * `tongban monthly-report --month 2026-11 --format pdf`: the city's monthly assessment report (效能月度通报)
+ * as a PDF or an Excel workbook, written to a file.
+ */
+export async function monthlyReport(s: NetworkSettings, month: string, format: 'pdf' | 'xlsx', out: string | undefined, login = 'coordinator'): Promise<number> {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) {
+    process.stderr.write(`--month must be YYYY-MM, not ${month}.\n`);
+    return 2;
+  }
+  const city = s.topology.nodes.find((n) => n.tier === 'city');
+  if (!city) {
+    process.stderr.write(`The topology ${s.topologyFile} has no city.\n`);
+    return 2;
+  }
+  const base = `http://127.0.0.1:${city.httpPort}`;
+  const session = await signInAt(base, city.code, login);
+  if (!session) return 1;
+  try {
+    const res = await fetch(`${base}/assessment/months/${month}/report.${format}`, { headers: { authorization: `Bearer ${session.token}` }, signal: AbortSignal.timeout(120000) });
+    if (!res.ok) {
+      const body = (await res.json().catch(() => ({}))) as { message?: string; messageEn?: string };
+      process.stderr.write(`The city refused the report: ${body.message ?? ''} (${body.messageEn ?? res.status})\n`);
+      return 1;
+    }
+    const file = out ?? `monthly-report-${month}.${format}`;
+    const bytes = Buffer.from(await res.arrayBuffer());
+    writeFileSync(file, bytes);
+    process.stdout.write(`Wrote ${file} (${bytes.length.toLocaleString('en')} bytes).\n`);
+    return 0;
+  } catch (err) {
+    process.stderr.write(`The city does not answer at ${base}: ${(err as Error).message}\n`);
+    return 1;
+  } finally {
+    await session.signOut();
+  }
+}
