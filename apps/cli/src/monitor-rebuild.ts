@@ -1,5 +1,5 @@
 import type { NetworkSettings } from './settings.js';
-import { signInAt } from './sign-in.js';
+import { atCity } from './sign-in.js';
 
 interface Progress {
   id: string;
@@ -18,16 +18,7 @@ interface Progress {
  * the rebuild's progress until it is done. The live monitor answers throughout.
  */
 export async function monitorRebuild(s: NetworkSettings, login = 'admin', pollMs = 1000): Promise<number> {
-  const city = s.topology.nodes.find((n) => n.tier === 'city');
-  if (!city) {
-    process.stderr.write(`The topology ${s.topologyFile} has no city.\n`);
-    return 2;
-  }
-  const base = `http://127.0.0.1:${city.httpPort}`;
-  const session = await signInAt(base, city.code, login);
-  if (!session) return 1;
-  const headers = { authorization: `Bearer ${session.token}` };
-  try {
+  return atCity(s, login, async (base, headers) => {
     const started = await fetch(`${base}/monitor/rebuild`, { method: 'POST', headers, signal: AbortSignal.timeout(30000) });
     const body = (await started.json()) as Progress & { message?: string; messageEn?: string };
     if (!started.ok) {
@@ -57,10 +48,5 @@ export async function monitorRebuild(s: NetworkSettings, login = 'admin', pollMs
         return 0;
       }
     }
-  } catch (err) {
-    process.stderr.write(`The city does not answer at ${base}: ${(err as Error).message}\n`);
-    return 1;
-  } finally {
-    await session.signOut();
-  }
+  });
 }

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { NetworkSettings } from './settings.js';
-import { signInAt } from './sign-in.js';
+import { atCity } from './sign-in.js';
 
 /**
  * `tongban monthly-report --month 2026-11 --format pdf`: the city's monthly assessment report (效能月度通报)
@@ -11,16 +11,8 @@ export async function monthlyReport(s: NetworkSettings, month: string, format: '
     process.stderr.write(`--month must be YYYY-MM, not ${month}.\n`);
     return 2;
   }
-  const city = s.topology.nodes.find((n) => n.tier === 'city');
-  if (!city) {
-    process.stderr.write(`The topology ${s.topologyFile} has no city.\n`);
-    return 2;
-  }
-  const base = `http://127.0.0.1:${city.httpPort}`;
-  const session = await signInAt(base, city.code, login);
-  if (!session) return 1;
-  try {
-    const res = await fetch(`${base}/assessment/months/${month}/report.${format}`, { headers: { authorization: `Bearer ${session.token}` }, signal: AbortSignal.timeout(120000) });
+  return atCity(s, login, async (base, headers) => {
+    const res = await fetch(`${base}/assessment/months/${month}/report.${format}`, { headers, signal: AbortSignal.timeout(120000) });
     if (!res.ok) {
       const body = (await res.json().catch(() => ({}))) as { message?: string; messageEn?: string };
       process.stderr.write(`The city refused the report: ${body.message ?? ''} (${body.messageEn ?? res.status})\n`);
@@ -31,10 +23,5 @@ export async function monthlyReport(s: NetworkSettings, month: string, format: '
     writeFileSync(file, bytes);
     process.stdout.write(`Wrote ${file} (${bytes.length.toLocaleString('en')} bytes).\n`);
     return 0;
-  } catch (err) {
-    process.stderr.write(`The city does not answer at ${base}: ${(err as Error).message}\n`);
-    return 1;
-  } finally {
-    await session.signOut();
-  }
+  });
 }

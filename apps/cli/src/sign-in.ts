@@ -1,4 +1,5 @@
 import { readPassword } from './password-input.js';
+import type { NetworkSettings } from './settings.js';
 
 export interface CliSession {
   token: string;
@@ -33,4 +34,28 @@ export async function signInAt(baseUrl: string, nodeCode: string, login: string,
       await fetch(`${baseUrl}/auth/sign-out`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(10000) }).catch(() => undefined);
     },
   };
+}
+
+/**
+ * Runs a command's work at the city of the topology, signed in as `login` for it: the city's base URL
+ * and the authorization header. Says why and answers an exit code when there is no city, the sign-in
+ * fails or the city does not answer; signs out afterwards.
+ */
+export async function atCity(s: NetworkSettings, login: string, work: (base: string, headers: { authorization: string }) => Promise<number>): Promise<number> {
+  const city = s.topology.nodes.find((n) => n.tier === 'city');
+  if (!city) {
+    process.stderr.write(`The topology ${s.topologyFile} has no city.\n`);
+    return 2;
+  }
+  const base = `http://127.0.0.1:${city.httpPort}`;
+  const session = await signInAt(base, city.code, login);
+  if (!session) return 1;
+  try {
+    return await work(base, { authorization: `Bearer ${session.token}` });
+  } catch (err) {
+    process.stderr.write(`The city does not answer at ${base}: ${(err as Error).message}\n`);
+    return 1;
+  } finally {
+    await session.signOut();
+  }
 }

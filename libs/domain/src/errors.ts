@@ -31,6 +31,18 @@ export class ConflictError extends DomainError {
   readonly status = 409;
 }
 
+/** A conflict with its own stable code (e.g. ASSESSMENT_MONTH_CLOSED), so a client can tell the rule it ran into. */
+export class CodedConflictError extends ConflictError {
+  constructor(
+    override readonly code: string,
+    zh: string,
+    en: string,
+    details?: Record<string, unknown>,
+  ) {
+    super(zh, en, details);
+  }
+}
+
 export class InvalidInputError extends DomainError {
   readonly code = 'INVALID_INPUT';
   readonly status = 400;

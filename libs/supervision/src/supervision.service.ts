@@ -13,7 +13,7 @@ import {
   SupervisionOrderEvent,
   SupervisionOrderPayload,
 } from '#libs/contracts';
-import { ConflictError, DomainError, NotFoundError } from '#libs/domain';
+import { CodedConflictError, DomainError, NotFoundError } from '#libs/domain';
 import { canActOnNode, type SignedInStaff } from '#libs/identity';
 import { Clock, NodeContext } from '#libs/node-kit';
 import { AccountabilityService } from './accountability.service.js';
@@ -25,16 +25,7 @@ export class SupervisionEventRefusedError extends DomainError {
   readonly status = 422;
 }
 
-export class SupervisionConflictError extends ConflictError {
-  constructor(
-    override readonly code: string,
-    zh: string,
-    en: string,
-    details?: Record<string, unknown>,
-  ) {
-    super(zh, en, details);
-  }
-}
+export class SupervisionConflictError extends CodedConflictError {}
 
 export interface Issuer {
   id: string;

@@ -36,23 +36,15 @@ import {
   SupervisionOrderEvent,
   type SupervisionOrderPayload,
 } from '#libs/contracts';
-import { ConflictError, InvalidInputError, NotFoundError } from '#libs/domain';
+import { CodedConflictError, InvalidInputError, NotFoundError } from '#libs/domain';
 import type { SignedInStaff } from '#libs/identity';
 import { handlerFor } from '#libs/complaints';
 import { Clock, NodeContext } from '#libs/node-kit';
 import { LinkLogReader } from '../event-log/link-log.reader.js';
 import { AssessmentRepository, type FrozenMonth, type MonthBounds, type WeightsVersion } from './assessment.repository.js';
 
-export class AssessmentMonthError extends ConflictError {
-  constructor(
-    override readonly code: string,
-    zh: string,
-    en: string,
-    details?: Record<string, unknown>,
-  ) {
-    super(zh, en, details);
-  }
-}
+/** A month that cannot be closed (not over, or closed already). */
+export class AssessmentMonthError extends CodedConflictError {}
 
 export interface Recomputation {
   month: string;
