@@ -115,8 +115,8 @@ describe('the monthly assessment (效能考核): figures from what the city obse
     const fig = figuresOf(march);
     // The count made here, case by case.
     expect(fig[ZZ]).toMatchObject({ received: 5, decided: 2, onTime: 2, late: 0, onTimeRate: 1, ratingsTotal: 2, poorShare: 0.5, ratings: { '1': 1, '2': 0, '3': 0, '4': 0, '5': 1 }, rectificationsOpened: 1 });
-    expect(fig[ZZ]).toMatchObject({ complaintsReceived: 1, complaintsUpheld: 1 });
-    expect(fig[XQ]).toMatchObject({ received: 0, decided: 2, onTime: 1, late: 1, onTimeRate: 0.5, ordersReceived: 1, ordersAnsweredInTime: 1, ordersFlagged: 0, complaintsReceived: 1, complaintsUpheld: 0 });
+    expect(fig[ZZ]).toMatchObject({ complaintsReceived: 1, complaintsUpheld: 1, rectificationsDue: 1, rectificationsAnsweredInTime: 0 });
+    expect(fig[XQ]).toMatchObject({ received: 0, decided: 2, onTime: 1, late: 1, onTimeRate: 0.5, ordersReceived: 1, ordersDue: 1, ordersAnsweredInTime: 1, ordersFlagged: 0, complaintsReceived: 1, complaintsUpheld: 0 });
     expect(fig[YN]).toMatchObject({ received: 1, decided: 1, onTime: 1, late: 0, onTimeRate: 1 });
     expect(fig[CITY]).toMatchObject({ received: 0, decided: 0 });
     // 永宁县 was on time: it ranks above 兴庆区, whose breakdown shows why.

@@ -77,8 +77,26 @@ describe('monthly figures per centre (from facts alone)', () => {
       ],
     };
     const [, xq, zz] = computeFigures('2026-11', centres, facts);
-    expect(xq).toMatchObject({ ordersReceived: 3, ordersAnsweredInTime: 1, ordersFlagged: 1, rectificationsOpened: 2, rectificationsAnsweredInTime: 1 });
+    expect(xq).toMatchObject({ ordersReceived: 3, ordersAnsweredInTime: 1, ordersDue: 3, ordersFlagged: 1, rectificationsOpened: 2, rectificationsAnsweredInTime: 1, rectificationsDue: 2 });
     expect(zz).toMatchObject({ complaintsReceived: 2, complaintsUpheld: 1 });
+  });
+});
+
+describe('items not yet due at the month\'s end', () => {
+  it('are not judged in the index until answered, so a fresh item does not cost a centre points', () => {
+    const facts: AssessmentFacts = {
+      ...none,
+      rectifications: [
+        { id: 'r1', node: XQ, openedAt: '2026-11-27T02:00:00Z', dueOn: '2026-12-11', answeredAt: null },
+        { id: 'r2', node: XQ, openedAt: '2026-11-27T02:00:00Z', dueOn: '2026-12-11', answeredAt: '2026-12-02T02:00:00Z' },
+      ],
+      orders: [{ id: 'o1', holder: XQ, issuedAt: '2026-11-30T02:00:00Z', answerBy: '2026-12-03', answeredAt: null, flagged: false }],
+    };
+    const xq = computeFigures('2026-11', centres, facts)[1]!;
+    expect(xq).toMatchObject({ rectificationsOpened: 2, rectificationsDue: 1, rectificationsAnsweredInTime: 1, ordersReceived: 1, ordersDue: 0 });
+    const parts = Object.fromEntries(scoreCentre(xq, DEFAULT_WEIGHTS).parts.map((p) => [p.code, p]));
+    expect(parts.rectification).toMatchObject({ value: 1, score: 100 });
+    expect(parts.supervision).toMatchObject({ value: null, score: 100 });
   });
 });
 
@@ -105,7 +123,7 @@ describe('the efficiency index (效能综合指数)', () => {
   });
 
   it('scores each part from its figure and weights it', () => {
-    const f = { ...quiet, onTime: 3, late: 1, onTimeRate: 0.75, avgDaysUsed: 2.5, avgDaysCommitted: 5, ratingsTotal: 4, poorShare: 0.25, ordersReceived: 2, ordersAnsweredInTime: 1, ordersFlagged: 1, complaintsUpheld: 2 };
+    const f = { ...quiet, onTime: 3, late: 1, onTimeRate: 0.75, avgDaysUsed: 2.5, avgDaysCommitted: 5, ratingsTotal: 4, poorShare: 0.25, ordersReceived: 2, ordersDue: 2, ordersAnsweredInTime: 1, ordersFlagged: 1, complaintsUpheld: 2 };
     const { index, parts } = scoreCentre(f, DEFAULT_WEIGHTS);
     const byCode = Object.fromEntries(parts.map((p) => [p.code, p]));
     expect(byCode.onTime).toMatchObject({ value: 0.75, score: 75, points: 26.25 });

@@ -3,6 +3,12 @@ import type { AssessmentFacts } from './facts.js';
 import { monthOf } from './facts.js';
 import type { CentreFigures, CentreTier, Month } from './report.types.js';
 
+/** The last day (YYYY-MM-DD) of a month (YYYY-MM). */
+export function lastDayOf(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+}
+
 export interface Centre {
   code: string;
   name: string;
@@ -34,8 +40,10 @@ function empty(c: Centre, month: Month): CentreFigures {
     poorShare: null,
     rectificationsOpened: 0,
     rectificationsAnsweredInTime: 0,
+    rectificationsDue: 0,
     ordersReceived: 0,
     ordersAnsweredInTime: 0,
+    ordersDue: 0,
     ordersFlagged: 0,
     complaintsReceived: 0,
     complaintsUpheld: 0,
@@ -48,13 +56,17 @@ function empty(c: Centre, month: Month): CentreFigures {
  * - decided, on time, late, days used and committed: cases the centre decides that reached their
  *   outcome that month (on time and late only for those with a clock);
  * - ratings: given that month, on cases the centre decides;
- * - rectification items opened at the centre that month, and those answered by their due date;
- * - supervision orders addressed to the centre that month, those answered by their date, those flagged;
+ * - rectification items opened at the centre that month, those answered by their due date, and those
+ *   that can be judged at the month's end (answered, or due by then);
+ * - supervision orders addressed to the centre that month, those answered by their date, those that
+ *   can be judged at the month's end, and those flagged;
  * - complaints against the centre received that month, and those upheld.
  * Facts about nodes outside `centres` are ignored. The result is in the order of `centres`.
  */
 export function computeFigures(month: Month, centres: readonly Centre[], facts: AssessmentFacts): CentreFigures[] {
   const by = new Map(centres.map((c) => [c.code, empty(c, month)]));
+  // An item or order not answered and due only after the month's end cannot be judged late in it.
+  const lastDay = lastDayOf(month);
   const sums = new Map<string, { used: number; committed: number; n: number }>();
   for (const c of facts.cases) {
     const intake = by.get(c.intakeNode);
@@ -82,12 +94,14 @@ export function computeFigures(month: Month, centres: readonly Centre[], facts: 
     const f = by.get(r.node);
     if (!f || monthOf(r.openedAt) !== month) continue;
     f.rectificationsOpened++;
+    if (r.answeredAt !== null || r.dueOn <= lastDay) f.rectificationsDue++;
     if (r.answeredAt !== null && localDate(new Date(r.answeredAt)) <= r.dueOn) f.rectificationsAnsweredInTime++;
   }
   for (const o of facts.orders) {
     const f = by.get(o.holder);
     if (!f || monthOf(o.issuedAt) !== month) continue;
     f.ordersReceived++;
+    if (o.answeredAt !== null || o.answerBy <= lastDay) f.ordersDue++;
     if (o.answeredAt !== null && localDate(new Date(o.answeredAt)) <= o.answerBy) f.ordersAnsweredInTime++;
     if (o.flagged) f.ordersFlagged++;
   }

@@ -38,9 +38,13 @@ export interface CentreFigures {
   /** Rectification items (整改) opened at this centre during the month, and of them those answered by their due date. */
   rectificationsOpened: number;
   rectificationsAnsweredInTime: number;
+  /** Of the items opened this month, those that can be judged at the month's end: answered, or due by then. The index's denominator. */
+  rectificationsDue: number;
   /** Supervision orders (督办) addressed to this centre during the month, answered by their date, and flagged. */
   ordersReceived: number;
   ordersAnsweredInTime: number;
+  /** Of the orders received this month, those that can be judged at the month's end: answered, or due by then. The index's denominator. */
+  ordersDue: number;
   ordersFlagged: number;
   /** Complaints (投诉) against this centre received during the month, and of them those upheld. */
   complaintsReceived: number;

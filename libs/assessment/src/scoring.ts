@@ -49,20 +49,21 @@ export function weightProblems(w: Record<string, unknown>): string[] {
  * - onTime: the on-time rate × 100.
  * - speed: the share of the committed limit used on average; 100 × (1 − share), at least 0.
  * - satisfaction: 1 − the share of poor ratings (不满意, 非常不满意); × 100.
- * - supervision: the share of orders answered in time × 100, less FLAG_PENALTY per flagged order.
- * - rectification: the share of items answered by their due date × 100.
+ * - supervision: the share of the orders that can be judged (answered, or due by the month's end)
+ *   answered in time × 100, less FLAG_PENALTY per flagged order.
+ * - rectification: the same share of the items × 100.
  * - complaints: 100 less UPHELD_PENALTY per upheld complaint, at least 0.
  */
 export function scoreParts(f: CentreFigures, w: AssessmentWeights): ScorePart[] {
   const share = (n: number, of: number): number | null => (of === 0 ? null : n / of);
   const speedValue = f.avgDaysUsed !== null && f.avgDaysCommitted !== null && f.avgDaysCommitted > 0 ? f.avgDaysUsed / f.avgDaysCommitted : null;
-  const answered = share(f.ordersAnsweredInTime, f.ordersReceived);
+  const answered = share(f.ordersAnsweredInTime, f.ordersDue);
   const raw: Record<keyof AssessmentWeights, { value: number | null; score: number }> = {
     onTime: { value: f.onTimeRate, score: f.onTimeRate === null ? 100 : 100 * f.onTimeRate },
     speed: { value: speedValue, score: speedValue === null ? 100 : 100 * (1 - speedValue) },
     satisfaction: { value: f.poorShare === null ? null : 1 - f.poorShare, score: f.poorShare === null ? 100 : 100 * (1 - f.poorShare) },
     supervision: { value: answered, score: (answered === null ? 100 : 100 * answered) - FLAG_PENALTY * f.ordersFlagged },
-    rectification: { value: share(f.rectificationsAnsweredInTime, f.rectificationsOpened), score: f.rectificationsOpened === 0 ? 100 : (100 * f.rectificationsAnsweredInTime) / f.rectificationsOpened },
+    rectification: { value: share(f.rectificationsAnsweredInTime, f.rectificationsDue), score: f.rectificationsDue === 0 ? 100 : (100 * f.rectificationsAnsweredInTime) / f.rectificationsDue },
     complaints: { value: f.complaintsUpheld, score: 100 - UPHELD_PENALTY * f.complaintsUpheld },
   };
   return WEIGHT_PARTS.map((p) => {

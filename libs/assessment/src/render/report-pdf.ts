@@ -127,8 +127,8 @@ const FIGURE_COLUMNS: PdfColumn[] = [
   { header: '平均用时/承诺（工作日）', width: 1.2, align: 'right' },
   { header: '评价', width: 0.7, align: 'right' },
   { header: '差评率', width: 0.8, align: 'right' },
-  { header: '整改按时/发起', width: 0.9, align: 'right' },
-  { header: '督办按时/收到/标记', width: 1.1, align: 'right' },
+  { header: '整改按时/到期/发起', width: 1.0, align: 'right' },
+  { header: '督办按时/到期/收到/标记', width: 1.2, align: 'right' },
   { header: '投诉成立/收到', width: 0.9, align: 'right' },
 ];
 
@@ -144,8 +144,8 @@ function figureRow(c: RankedCentre): string[] {
     `${decimal(f.avgDaysUsed)}/${decimal(f.avgDaysCommitted)}`,
     String(f.ratingsTotal),
     percent(f.poorShare),
-    `${f.rectificationsAnsweredInTime}/${f.rectificationsOpened}`,
-    `${f.ordersAnsweredInTime}/${f.ordersReceived}/${f.ordersFlagged}`,
+    `${f.rectificationsAnsweredInTime}/${f.rectificationsDue}/${f.rectificationsOpened}`,
+    `${f.ordersAnsweredInTime}/${f.ordersDue}/${f.ordersReceived}/${f.ordersFlagged}`,
     `${f.complaintsUpheld}/${f.complaintsReceived}`,
   ];
 }
