@@ -2,9 +2,10 @@ import request from 'supertest';
 import { WorkingCalendar } from '#libs/calendar';
 import { CaseDesk, type CaseDetail, CHINESE, type ErrorBody, FOOD_LICENCE, parkedAt, person, waitForDemoCatalog } from './support/cases.js';
 import { TestClock } from './support/clock.js';
+import { clockedNetwork } from './support/networks.js';
 import { monitorRow, monitorTables, rebuildMonitor } from './support/monitor.js';
-import { bearer, DEMO_ENV } from './support/staff.js';
-import { eventually, TestNetwork } from './support/test-network.js';
+import { bearer } from './support/staff.js';
+import { eventually } from './support/test-network.js';
 
 const CITY = '640100000000';
 const COUNTY = '640104000000';
@@ -35,15 +36,9 @@ interface AmendmentView {
 
 describe('calendar amendments (日历调整): the city changes a day, every node reads its live deadlines again', () => {
   const clock = new TestClock();
-  const net = new TestNetwork(
-    [
-      { code: CITY, tier: 'city', name: '银川市民大厅' },
-      { code: COUNTY, tier: 'county', parent: CITY, name: '兴庆区政务服务中心' },
-      { code: TOWN, tier: 'township', parent: COUNTY, name: '掌政镇便民服务中心' },
-      { code: LATE_TOWN, tier: 'township', parent: COUNTY, name: '通贵乡便民服务中心' },
-    ],
-    { ...DEMO_ENV, ...clock.env() },
-  );
+  const net = clockedNetwork(clock, [
+    { code: LATE_TOWN, tier: 'township', parent: COUNTY, name: '通贵乡便民服务中心' },
+  ]);
   const desk = new CaseDesk(net);
   const amend = async (node: string, login: string, body: Record<string, unknown>) =>
     request(net.url(node)).post('/calendar/amendments').set(bearer(await desk.session(node, login))).send(body);

@@ -4,8 +4,8 @@ import { formatCaseNumber } from '#libs/cases';
 import { IdempotentProducer } from '#libs/messaging';
 import { CaseDesk, type CaseDetail, CHINESE, type ErrorBody, parkedAt, person, TOWNSHIP_RELIEF, waitForDemoCatalog } from './support/cases.js';
 import { TestClock } from './support/clock.js';
-import { DEMO_ENV } from './support/staff.js';
-import { eventually, TestNetwork } from './support/test-network.js';
+import { clockedNetwork } from './support/networks.js';
+import { eventually } from './support/test-network.js';
 
 const CITY = '640100000000';
 const COUNTY = '640104000000';
@@ -50,16 +50,10 @@ const complainant = (tag: string) => ({ name: `投诉人${tag}`, phone: '1399501
 
 describe('complaints (投诉), through the real broker', () => {
   const clock = new TestClock();
-  const net = new TestNetwork(
-    [
-      { code: CITY, tier: 'city', name: '银川市民大厅' },
-      { code: COUNTY, tier: 'county', parent: CITY, name: '兴庆区政务服务中心' },
-      { code: TOWN, tier: 'township', parent: COUNTY, name: '掌政镇便民服务中心' },
-      { code: OTHER_COUNTY, tier: 'county', parent: CITY, name: '永宁县政务服务中心' },
-      { code: OTHER_TOWN, tier: 'township', parent: OTHER_COUNTY, name: '杨和镇便民服务中心' },
-    ],
-    { ...DEMO_ENV, ...clock.env() },
-  );
+  const net = clockedNetwork(clock, [
+    { code: OTHER_COUNTY, tier: 'county', parent: CITY, name: '永宁县政务服务中心' },
+    { code: OTHER_TOWN, tier: 'township', parent: OTHER_COUNTY, name: '杨和镇便民服务中心' },
+  ]);
   const desk = new CaseDesk(net);
 
   const post = async (node: string, login: string, path: string, body: Record<string, unknown>) =>

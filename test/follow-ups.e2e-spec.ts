@@ -2,8 +2,8 @@ import request from 'supertest';
 import { drawFollowUps } from '#libs/assessment';
 import { CaseDesk, CHINESE, type CaseDetail, type ErrorBody, FOOD_LICENCE, organisation, parkedAt, person, PHARMACY_LICENCE, TOWNSHIP_RELIEF, waitForDemoCatalog } from './support/cases.js';
 import { TestClock } from './support/clock.js';
-import { DEMO_ENV } from './support/staff.js';
-import { eventually, TestNetwork } from './support/test-network.js';
+import { clockedNetwork } from './support/networks.js';
+import { eventually } from './support/test-network.js';
 
 const CITY = '640100000000';
 const COUNTY = '640104000000';
@@ -50,14 +50,7 @@ interface Item {
 
 describe('random follow-ups (抽查回访): the month\'s draw at the city and the rectification a problem opens, through the real broker', () => {
   const clock = new TestClock();
-  const net = new TestNetwork(
-    [
-      { code: CITY, tier: 'city', name: '银川市民大厅' },
-      { code: COUNTY, tier: 'county', parent: CITY, name: '兴庆区政务服务中心' },
-      { code: TOWN, tier: 'township', parent: COUNTY, name: '掌政镇便民服务中心' },
-    ],
-    { ...DEMO_ENV, ...clock.env() },
-  );
+  const net = clockedNetwork(clock);
   const desk = new CaseDesk(net);
   /** The cases closed in March, with the node that decided each. */
   const closed: Array<{ caseNumber: string; decidingNode: string }> = [];

@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { CaseDesk, CHINESE, type CaseDetail, type ErrorBody, FOOD_LICENCE, type IntakeBody, parkedAt, person, TOWNSHIP_RELIEF, waitForDemoCatalog, delivery } from './support/cases.js';
 import { TestClock } from './support/clock.js';
-import { DEMO_ENV } from './support/staff.js';
-import { eventually, TestNetwork } from './support/test-network.js';
+import { clockedNetwork } from './support/networks.js';
+import { eventually } from './support/test-network.js';
 
 const CITY = '640100000000';
 const COUNTY = '640104000000';
@@ -50,14 +50,7 @@ interface Item {
 
 describe('supervision orders (督办) and rectification after poor ratings (差评整改), through the real broker', () => {
   const clock = new TestClock();
-  const net = new TestNetwork(
-    [
-      { code: CITY, tier: 'city', name: '银川市民大厅' },
-      { code: COUNTY, tier: 'county', parent: CITY, name: '兴庆区政务服务中心' },
-      { code: TOWN, tier: 'township', parent: COUNTY, name: '掌政镇便民服务中心' },
-    ],
-    { ...DEMO_ENV, ...clock.env() },
-  );
+  const net = clockedNetwork(clock);
   const desk = new CaseDesk(net);
 
   const foodLicence = (tag: string): IntakeBody => ({ itemCode: FOOD_LICENCE.code, applicant: person(tag), channel: '1', materials: FOOD_LICENCE.materials });

@@ -1,9 +1,9 @@
 import { WorkingCalendar } from '#libs/calendar';
 import { CaseDesk, type CaseDetail, FOOD_LICENCE, type IntakeBody, person, waitForDemoCatalog } from './support/cases.js';
 import { TestClock } from './support/clock.js';
-import { DEMO_ENV } from './support/staff.js';
+import { clockedNetwork } from './support/networks.js';
 import { monitorRow, monitorTables, rebuildMonitor } from './support/monitor.js';
-import { eventually, TestNetwork } from './support/test-network.js';
+import { eventually } from './support/test-network.js';
 
 const CITY = '640100000000';
 const COUNTY = '640104000000';
@@ -30,14 +30,7 @@ const nextWorkingDay = (from: string): string => (calendar.isWorkingDay(from) ? 
 
 describe('time limits (限时办结): lights that change by themselves, pauses that move the deadline, on a shared test clock', () => {
   const clock = new TestClock();
-  const net = new TestNetwork(
-    [
-      { code: CITY, tier: 'city', name: '银川市民大厅' },
-      { code: COUNTY, tier: 'county', parent: CITY, name: '兴庆区政务服务中心' },
-      { code: TOWN, tier: 'township', parent: COUNTY, name: '掌政镇便民服务中心' },
-    ],
-    { ...DEMO_ENV, ...clock.env() },
-  );
+  const net = clockedNetwork(clock);
   const desk = new CaseDesk(net);
   const foodLicence = (tag: string): IntakeBody => ({ itemCode: FOOD_LICENCE.code, applicant: person(tag), channel: '1', materials: FOOD_LICENCE.materials });
 

@@ -78,6 +78,12 @@ export function ranksOf(report: MonthlyReport): Map<string, { rank: number; inde
   return out;
 }
 
+/** The month after `month`. */
+export function nextMonth(month: Month): Month {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
 /** The month before `month`. */
 export function previousMonth(month: Month): Month {
   const [y, m] = month.split('-').map(Number) as [number, number];

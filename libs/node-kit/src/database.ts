@@ -37,3 +37,13 @@ export async function openDatabase(options: DataSourceOptions): Promise<DataSour
   }
   return ds;
 }
+
+/** A row as the API and the events speak of it: nulls become absent fields, Dates ISO strings. */
+export function cleanRow<T extends object>(row: Record<string, unknown>): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) {
+    if (v === null) continue;
+    out[k] = v instanceof Date ? v.toISOString() : v;
+  }
+  return out as T;
+}

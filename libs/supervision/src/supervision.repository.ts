@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { cleanRow } from '#libs/node-kit';
 import { DataSource, type EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import type { AnswerData, OrderStatus, RectificationSource, RectificationStatus, ReratingData } from '#libs/contracts';
@@ -69,16 +70,6 @@ const ITEM_COLUMNS = `id, case_number as "caseNumber", node, source, rating_leve
 /** A filter (SQL with one `?`) and its value; skipped when the value is not given. */
 type Filter = [sql: string, value: unknown];
 
-/** Rows come back with nulls and Dates; the API and the events speak in absent fields and ISO strings. */
-function clean<T extends object>(row: Record<string, unknown>): T {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row)) {
-    if (v === null) continue;
-    out[k] = v instanceof Date ? v.toISOString() : v;
-  }
-  return out as T;
-}
-
 /** The only place that queries the supervision tables. */
 @Injectable()
 export class SupervisionRepository {
@@ -90,7 +81,7 @@ export class SupervisionRepository {
 
   async findOrder(id: string, m: EntityManager | DataSource = this.ds, lock = false): Promise<SupervisionOrder | undefined> {
     const rows: Record<string, unknown>[] = await m.query(`select ${ORDER_COLUMNS} from supervision_order where id = $1${lock ? ' for update' : ''}`, [id]);
-    return rows[0] && clean<SupervisionOrder>(rows[0]);
+    return rows[0] && cleanRow<SupervisionOrder>(rows[0]);
   }
 
   /** Inserts the order, or replaces this node's copy with a newer version; false when the copy was as new already. */
@@ -114,7 +105,7 @@ export class SupervisionRepository {
 
   async openOrderFor(m: EntityManager, caseNumber: string): Promise<SupervisionOrder | undefined> {
     const rows: Record<string, unknown>[] = await m.query(`select ${ORDER_COLUMNS} from supervision_order where case_number = $1 and status = 'open' limit 1`, [caseNumber]);
-    return rows[0] && clean<SupervisionOrder>(rows[0]);
+    return rows[0] && cleanRow<SupervisionOrder>(rows[0]);
   }
 
   /** Open orders whose answer date has passed, locked; another replica's sweeper skips them. */
@@ -143,7 +134,7 @@ export class SupervisionRepository {
       `select ${ORDER_COLUMNS} from supervision_order where status = 'open' and answer_by < $1::date order by answer_by limit $2 for update skip locked`,
       [today, limit],
     );
-    return rows.map((r) => clean<SupervisionOrder>(r));
+    return rows.map((r) => cleanRow<SupervisionOrder>(r));
   }
 
   async listOrders(f: { caseNumber?: string; holder?: string; status?: string; flagged?: boolean; limit: number; offset: number }): Promise<{ total: number; items: SupervisionOrder[] }> {
@@ -168,7 +159,7 @@ export class SupervisionRepository {
       `select id, order_id as "orderId", at, node, actor_id as "actorId", actor_name as "actorName", action, details from supervision_order_step where order_id = $1 order by at, id`,
       [orderId],
     );
-    return rows.map((r) => clean<OrderStep>(r));
+    return rows.map((r) => cleanRow<OrderStep>(r));
   }
 
   /** Orders issued in [from, to) by holder: how many, answered, gone overdue, flagged, still open. */
@@ -189,7 +180,7 @@ export class SupervisionRepository {
 
   async findItem(id: string, m: EntityManager | DataSource = this.ds, lock = false): Promise<Rectification | undefined> {
     const rows: Record<string, unknown>[] = await m.query(`select ${ITEM_COLUMNS} from rectification where id = $1${lock ? ' for update' : ''}`, [id]);
-    return rows[0] && clean<Rectification>(rows[0]);
+    return rows[0] && cleanRow<Rectification>(rows[0]);
   }
 
   /** Inserts the item, or replaces this node's copy with a newer version; false when the copy was as new already. */
@@ -227,6 +218,6 @@ export class SupervisionRepository {
       `select ${columns} from ${table} ${w} order by ${newest} desc, id limit $${args.length + 1} offset $${args.length + 2}`,
       [...args, p.limit, p.offset],
     );
-    return { total: Number(total[0]!.n), items: rows.map((r) => clean<T>(r)) };
+    return { total: Number(total[0]!.n), items: rows.map((r) => cleanRow<T>(r)) };
   }
 }

@@ -13,6 +13,7 @@ import {
   figureDifferences,
   type MonthlyReport,
   monthOf,
+  nextMonth,
   type OrderFact,
   previousMonth,
   ranksOf,
@@ -89,9 +90,7 @@ export class AssessmentService {
 
   private checkMonth(month: string): MonthBounds {
     if (!MONTH.test(month)) throw new InvalidInputError('月份须为 YYYY-MM', 'month must be YYYY-MM', { field: 'month', value: month });
-    const [y, m] = month.split('-').map(Number) as [number, number];
-    const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-    return { from: new Date(localMidnight(`${month}-01`)).toISOString(), to: new Date(localMidnight(`${next}-01`)).toISOString() };
+    return { from: new Date(localMidnight(`${month}-01`)).toISOString(), to: new Date(localMidnight(`${nextMonth(month)}-01`)).toISOString() };
   }
 
   /** The month's facts from the city's tables: its copies of the cases, its orders, its copies of the rectification items. */

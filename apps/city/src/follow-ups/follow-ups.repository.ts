@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { DrawCandidate, StratumCount } from '#libs/assessment';
+import { type DrawCandidate, nextMonth, type StratumCount } from '#libs/assessment';
+import { cleanRow } from '#libs/node-kit';
 
 export const FOLLOW_UP_STATUSES = ['pending', 'unreached', 'completed'] as const;
 export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
@@ -62,20 +63,9 @@ const DRAW = `id, month, seed, size, candidate_count as "candidateCount", candid
 const ITEM = `id, draw_id as "drawId", month, case_number as "caseNumber", stratum, deciding_node as "decidingNode", intake_node as "intakeNode",
   item_name as "itemName", to_char(closed_on, 'YYYY-MM-DD') as "closedOn", status, calls, result, problem_found as "problemFound", rectification_id as "rectificationId"`;
 
-function clean<T extends object>(row: Record<string, unknown>): T {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row)) {
-    if (v === null) continue;
-    out[k] = v instanceof Date ? v.toISOString() : v;
-  }
-  return out as T;
-}
-
 /** The first day of a month (`YYYY-MM`) and of the next: the month is [from, to). */
 export function monthRange(month: string): { from: string; to: string } {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-  return { from: `${month}-01`, to: `${next}-01` };
+  return { from: `${month}-01`, to: `${nextMonth(month)}-01` };
 }
 
 /** The only place that queries the follow-up tables. */
@@ -142,7 +132,7 @@ export class FollowUpsRepository {
 
   async findDraw(month: string, m: EntityManager | DataSource = this.ds): Promise<Draw | undefined> {
     const rows: Record<string, unknown>[] = await m.query(`select ${DRAW} from follow_up_draw where month = $1`, [month]);
-    return rows[0] && clean<Draw>(rows[0]);
+    return rows[0] && cleanRow<Draw>(rows[0]);
   }
 
   /** The candidate list a draw recorded, as stored (gzipped). */
@@ -153,12 +143,12 @@ export class FollowUpsRepository {
 
   async drawItems(drawId: string, m: EntityManager | DataSource = this.ds): Promise<FollowUp[]> {
     const rows: Record<string, unknown>[] = await m.query(`select ${ITEM} from follow_up where draw_id = $1 order by stratum, case_number`, [drawId]);
-    return rows.map((r) => clean<FollowUp>(r));
+    return rows.map((r) => cleanRow<FollowUp>(r));
   }
 
   async findItem(id: string, m: EntityManager | DataSource = this.ds, lock = false): Promise<FollowUp | undefined> {
     const rows: Record<string, unknown>[] = await m.query(`select ${ITEM} from follow_up where id = $1${lock ? ' for update' : ''}`, [id]);
-    return rows[0] && clean<FollowUp>(rows[0]);
+    return rows[0] && cleanRow<FollowUp>(rows[0]);
   }
 
   async saveCall(m: EntityManager, f: FollowUp): Promise<void> {
@@ -173,6 +163,6 @@ export class FollowUpsRepository {
     const where = `where ($1::text is null or month = $1) and ($2::text is null or status = $2)`;
     const total: Array<{ n: string }> = await this.ds.query(`select count(*) as n from follow_up ${where}`, args);
     const rows: Record<string, unknown>[] = await this.ds.query(`select ${ITEM} from follow_up ${where} order by month desc, stratum, case_number limit $3 offset $4`, [...args, f.limit, f.offset]);
-    return { total: Number(total[0]!.n), items: rows.map((r) => clean<FollowUp>(r)) };
+    return { total: Number(total[0]!.n), items: rows.map((r) => cleanRow<FollowUp>(r)) };
   }
 }
