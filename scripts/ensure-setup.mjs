@@ -27,13 +27,22 @@ function javaMajor() {
   const m = /version "(\d+)/.exec(`${r.stderr}${r.stdout}`);
   return m ? Number(m[1]) : 0;
 }
-if (javaMajor() < 17 || !has('javac', ['-version']) || !has('mvn', ['-v'])) {
+// The browser tests (`npm test` passes --browser) drive Debian's Chromium: no browser is downloaded at
+// run time. Its package is `chromium`, the binary /usr/bin/chromium.
+const needJava = javaMajor() < 17 || !has('javac', ['-version']) || !has('mvn', ['-v']);
+const needChromium = process.argv.includes('--browser') && !has('chromium', ['--version']);
+if (needJava || needChromium) {
+  const pkgs = [...(needJava ? ['openjdk-17-jdk-headless', 'maven'] : []), ...(needChromium ? ['chromium'] : [])];
   if (process.getuid?.() === 0 && has('apt-get', ['--version'])) {
-    say('Installing a JDK 17 and Maven from Debian packages ...');
+    say(`Installing ${pkgs.join(', ')} from Debian packages ...`);
     run('apt-get', ['update', '-q']);
-    run('apt-get', ['install', '-y', '-q', 'openjdk-17-jdk-headless', 'maven'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    run('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...pkgs], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   } else {
-    process.stderr.write('[setup] Tongban needs a JDK 17+ (java and javac) and Maven (mvn) on the PATH for its embedded Kafka broker. Install them and retry.\n');
+    process.stderr.write(
+      needJava
+        ? '[setup] Tongban needs a JDK 17+ (java and javac) and Maven (mvn) on the PATH for its embedded Kafka broker. Install them and retry.\n'
+        : '[setup] The browser tests need Chromium (/usr/bin/chromium, Debian package chromium). Install it and retry.\n',
+    );
     process.exit(1);
   }
 }
@@ -49,6 +58,8 @@ if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== lockHash) {
   writeFileSync(stamp, lockHash);
 }
 
-// 3. The build (incremental: fast when nothing changed).
+// 3. The build (incremental: fast when nothing changed), then the staff console (Vite, a few seconds).
 say('Building (tsc) ...');
 run(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json']);
+say('Building the staff console (vite) ...');
+run(join(root, 'node_modules/.bin/vite'), ['build', '--config', 'apps/console/vite.config.ts', '--logLevel', 'warn']);

@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { ConfigError, loadNodeEnv, loadTopology, type Tier, TopologyError, TopologyIndex } from '#libs/config';
+import { consoleDir } from './console.controller.js';
 import { ErrorFilter } from './error.filter.js';
 import { TextInputPipe, textInputGuard } from './input-guard.js';
 import { createRootLogger, PinoNestLogger } from './logger.js';
@@ -47,7 +48,22 @@ export async function createNodeApp(def: NodeAppDefinition, ctx: NodeContext): P
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('urlencoded', { limit: '100kb', extended: false });
   app.use(textInputGuard);
-  app.use(helmet());
+  // The console's scripts and fonts are its own (script-src 'self'); Ant Design writes its styles inline;
+  // a printed document opens as a blob: URL of the PDF the node rendered.
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'frame-src': ["'self'", 'blob:'],
+          'object-src': ["'self'", 'blob:'],
+        },
+      },
+    }),
+  );
+  // The console's hashed, immutable build files (the page itself is `/`, see ConsoleController).
+  app.useStaticAssets(`${consoleDir()}/assets`, { prefix: '/assets/', immutable: true, maxAge: '365d', index: false });
   const origins = (process.env.TONGBAN_CORS_ORIGINS ?? '').split(',').filter(Boolean);
   app.enableCors({ origin: origins.length > 0 ? origins : false, credentials: true });
   app.use(pinoHttp({ logger: ctx.logger, autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' } }));

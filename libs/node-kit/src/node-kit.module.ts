@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, type MixedList } from 'typeorm';
 import { Clock } from './clock.js';
 import { dataSourceOptions, openDatabase } from './database.js';
+import { ConsoleController } from './console.controller.js';
 import { HealthController } from './health.controller.js';
 import { HealthRegistry } from './health.registry.js';
 import { KafkaService } from './kafka.service.js';
@@ -50,7 +51,7 @@ export class NodeKitModule {
           dataSourceFactory: async (options) => openDatabase(options!),
         }),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, ConsoleController],
       providers: [{ provide: NodeContext, useValue: ctx }, Clock, KafkaService, HealthRegistry, MetricsService, CoreHealth],
       exports: [NodeContext, Clock, KafkaService, HealthRegistry, MetricsService, TypeOrmModule],
     };

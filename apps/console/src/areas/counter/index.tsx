@@ -1,0 +1,3 @@
+import type { ConsoleRoute } from '../../lib/routes';
+
+export const counterRoutes: ConsoleRoute[] = [];
