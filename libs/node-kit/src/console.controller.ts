@@ -19,8 +19,6 @@ export function consoleDir(): string {
 @ApiTags('console')
 @Controller()
 export class ConsoleController {
-  private page: string | null = null;
-
   constructor(private readonly ctx: NodeContext) {}
 
   @Public()
@@ -28,12 +26,13 @@ export class ConsoleController {
   @Header('Cache-Control', 'no-cache')
   @ApiOperation({ summary: 'The staff console (web page); its pages are addressed after the #' })
   index(@Res() res: Response): void {
-    this.page ??= existsSync(join(consoleDir(), 'index.html')) ? readFileSync(join(consoleDir(), 'index.html'), 'utf8') : null;
-    if (this.page === null) {
+    // Read each time (a few hundred bytes): a rebuilt console is served without restarting the node.
+    const file = join(consoleDir(), 'index.html');
+    if (!existsSync(file)) {
       res.status(404).json({ code: 'CONSOLE_NOT_BUILT', message: '工作台页面尚未构建：请运行 npm run setup', messageEn: 'The console is not built: run npm run setup' });
       return;
     }
-    res.type('html').send(this.page);
+    res.type('html').send(readFileSync(file, 'utf8'));
   }
 
   @Public()
