@@ -42,4 +42,11 @@ export class ConsoleController {
     const { code, name, tier, parent } = this.ctx.self;
     return { code, name, tier, parent: parent ?? null };
   }
+
+  @Public()
+  @Get('public/network')
+  @ApiOperation({ summary: 'The centres of the network (code, name, tier, parent), for showing names instead of codes' })
+  network() {
+    return this.ctx.topology.topology.nodes.map(({ code, name, tier, parent }) => ({ code, name, tier, parent: parent ?? null }));
+  }
 }
