@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import request from 'supertest';
+import { binary } from './support/binary.js';
 import { CaseDesk, type CaseDetail, type ErrorBody, person, TOWNSHIP_RELIEF, waitForDemoCatalog } from './support/cases.js';
 import { bearer, DEMO_ENV } from './support/staff.js';
 import { TestNetwork } from './support/test-network.js';
@@ -10,15 +11,8 @@ const CITY = '441900000000';
 const TOWN = '441900100000';
 const TOWN_NAME = '石龙镇便民服务中心';
 
-/** A binary answer (the PDF) kept as bytes; a JSON error answer read as JSON. */
-function bytes(res: request.Response): Buffer {
-  return res.body as Buffer;
-}
-const binary = (res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
+/** The answer's bytes (read with the `binary` parser, a JSON error answer too). */
+const bytes = (res: request.Response): Buffer => res.body as Buffer;
 
 /** The text of a PDF as poppler's pdftotext reads it, white space removed (a long line may wrap anywhere). */
 function pdftotext(pdf: Buffer): string {
