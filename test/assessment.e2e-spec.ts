@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import request from 'supertest';
 import type { CentreFigures, MonthlyReport, RankedCentre } from '#libs/assessment';
 import { WorkingCalendar } from '#libs/calendar';
+import { binary } from './support/binary.js';
 import { CaseDesk, type CaseDetail, delivery, FOOD_LICENCE, type IntakeBody, person, TOWNSHIP_RELIEF, waitForDemoCatalog } from './support/cases.js';
 import { TestClock } from './support/clock.js';
 import { DEMO_ENV } from './support/staff.js';
@@ -12,13 +13,6 @@ const XQ = '640104000000';
 const ZZ = '640104100000';
 const YN = '640121000000';
 const calendar = WorkingCalendar.official();
-/** supertest: the body as bytes, whatever the type. */
-const binary = (res: request.Response, done: (err: Error | null, body: Buffer) => void) => {
-  const stream = res as unknown as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  stream.on('data', (c: Buffer) => chunks.push(c));
-  stream.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 describe('the monthly assessment (效能考核): figures from what the city observed, the index and ranking, a month closed and recomputed from the event log', () => {
   const clock = new TestClock();

@@ -3,9 +3,12 @@ import { CASE_STATUSES, isCaseNumber } from '#libs/cases';
 import { NotFoundError } from '#libs/domain';
 import { canActOnNode, canReadNode, type SignedInStaff } from '#libs/identity';
 import { NodeContext } from '#libs/node-kit';
+import type { PrintDocument } from '#libs/print';
+import type { CaseFile } from './case-file.js';
 import { CaseRepository } from './case.repository.js';
 import { caseDetail, caseSummary, timeLimitView } from './case-view.js';
 import { CaseLightsService } from './case-lights.service.js';
+import { layoutCaseDocument } from './documents/document-layout.js';
 import type { CaseListQuery } from './dto/case-query.dto.js';
 
 /** Statuses in which a case waits for the holder's staff (the county operator's inbox). */
@@ -35,24 +38,46 @@ export class CaseQueryService {
     return this.list({ ...q, status: WAITING, holder: this.ctx.code, sort: 'dueDate', order: 'asc' } as CaseListQuery, staff);
   }
 
-  async detail(caseNumber: string, staff: SignedInStaff) {
+  /** The case, for staff who may read cases at this node; the same "not found" otherwise. */
+  private async readable(caseNumber: string, staff: SignedInStaff): Promise<CaseFile> {
     const file = await this.repo.find(caseNumber);
     if (!file || !canReadNode(staff, this.ctx.code, this.ctx.topology)) this.notFound(caseNumber);
-    // Whole ID and phone only for those acting on the case: staff of the holder or of the intake counter.
-    const whole = (file.state.holder === this.ctx.code || file.state.intakeNode === this.ctx.code) && canActOnNode(staff, this.ctx.code, this.ctx.topology);
-    return { ...caseDetail(file, await this.repo.steps(caseNumber), whole), timeLimit: timeLimitView(file, this.lights.of(file), await this.repo.lights(caseNumber)) };
+    return file;
+  }
+
+  /** Whole ID and phone only for those acting on the case: staff of the holder or of the intake counter. */
+  private worksOn(file: CaseFile, staff: SignedInStaff): boolean {
+    return (file.state.holder === this.ctx.code || file.state.intakeNode === this.ctx.code) && canActOnNode(staff, this.ctx.code, this.ctx.topology);
+  }
+
+  async detail(caseNumber: string, staff: SignedInStaff) {
+    const file = await this.readable(caseNumber, staff);
+    return { ...caseDetail(file, await this.repo.steps(caseNumber), this.worksOn(file, staff)), timeLimit: timeLimitView(file, this.lights.of(file), await this.repo.lights(caseNumber)) };
   }
 
   async documents(caseNumber: string, staff: SignedInStaff) {
-    const file = await this.repo.find(caseNumber);
-    if (!file || !canReadNode(staff, this.ctx.code, this.ctx.topology)) this.notFound(caseNumber);
-    return file.record.documents;
+    return (await this.readable(caseNumber, staff)).record.documents;
+  }
+
+  private documentOf(file: CaseFile, number: string) {
+    const doc = file.record.documents.find((d) => d.number === number || d.kind === number);
+    if (!doc) throw new NotFoundError(`办件 ${file.state.caseNumber} 没有文书 ${number}`, `case ${file.state.caseNumber} has no document ${number}`);
+    return doc;
   }
 
   async document(caseNumber: string, number: string, staff: SignedInStaff) {
-    const doc = (await this.documents(caseNumber, staff)).find((d) => d.number === number || d.kind === number);
-    if (!doc) throw new NotFoundError(`办件 ${caseNumber} 没有文书 ${number}`, `case ${caseNumber} has no document ${number}`);
-    return doc;
+    return this.documentOf(await this.readable(caseNumber, staff), number);
+  }
+
+  /**
+   * A document laid out for printing, by its number or kind: the centres named as the topology names
+   * them; the applicant's ID whole for staff working the case (the copy handed to the applicant),
+   * masked for a reader elsewhere, as the case detail shows it.
+   */
+  async printable(caseNumber: string, number: string, staff: SignedInStaff): Promise<PrintDocument> {
+    const file = await this.readable(caseNumber, staff);
+    const document = this.documentOf(file, number);
+    return layoutCaseDocument({ document, file, centreName: (code) => this.ctx.topology.get(code)?.name ?? code, wholeId: this.worksOn(file, staff) });
   }
 
   /**

@@ -92,13 +92,13 @@ function recordAfter(file: CaseFile, action: CaseAction, input: Record<string, u
   let body: Record<string, unknown> | undefined;
   switch (action) {
     case 'intake_incomplete':
-      body = { ...common, missing: r.materials.missing, receivedAt: r.receivedAt, by };
+      body = { ...common, missing: r.materials.missing, brought: r.materials.brought, receivedAt: r.receivedAt, by };
       break;
     case 'accept': {
       r.acceptedAt = at;
       r.clock = startClock(at, r.committedDays ?? 0, actor.node, levelOfNode(actor.node), calendar);
       r.dueDate = readClock(r.clock, calendar, now).deadline;
-      body = { ...common, acceptedAt: at, dueDate: r.dueDate, committedDays: r.committedDays, calendarVersion: calendar.version, by };
+      body = { ...common, brought: r.materials.brought, receivedAt: r.receivedAt, acceptedAt: at, dueDate: r.dueDate, committedDays: r.committedDays, calendarVersion: calendar.version, by };
       break;
     }
     case 'request_correction':

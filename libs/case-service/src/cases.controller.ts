@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type CaseAction } from '#libs/cases';
 import { ValidationFailedError } from '#libs/domain';
 import { CurrentStaff, Roles, type SignedInStaff } from '#libs/identity';
 import { PageQuery } from '#libs/node-kit';
+import { renderPrintPdf } from '#libs/print';
 import { CaseActionsService } from './case-actions.service.js';
 import { CaseQueryService } from './case-query.service.js';
 import { CaseRepository } from './case.repository.js';
@@ -104,6 +105,16 @@ export class CasesController {
   @ApiOperation({ summary: 'One document, by its number (e.g. SL-<case number>) or kind (acceptance_notice …)' })
   document(@Param('caseNumber') caseNumber: string, @Param('number') number: string, @CurrentStaff() staff: SignedInStaff) {
     return this.query.document(caseNumber, number, staff);
+  }
+
+  @Get(':caseNumber/documents/:number/pdf')
+  @Roles(...CASE_READERS)
+  @ApiProduces('application/pdf')
+  @ApiOperation({ summary: 'One document printed (by number or kind): an A4 PDF in the layout of an official notice, shown inline; the applicant\'s ID whole only for staff working the case' })
+  async documentPdf(@Param('caseNumber') caseNumber: string, @Param('number') number: string, @CurrentStaff() staff: SignedInStaff) {
+    const printed = await this.query.printable(caseNumber, number, staff);
+    const bytes = await renderPrintPdf(printed);
+    return new StreamableFile(bytes, { type: 'application/pdf', disposition: `inline; filename="${printed.number}.pdf"`, length: bytes.length });
   }
 
   @Post(':caseNumber/materials')

@@ -1,9 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
+import { drawTable, FONT, type PdfColumn, startPdf } from '#libs/print';
 import type { MonthlyReport, RankedCentre } from '../report.types.js';
-import { drawTable, type PdfColumn } from './pdf-table.js';
-import { woffToSfnt } from './woff.js';
 import {
   centreName,
   centresOf,
@@ -19,33 +15,11 @@ import {
   statusZh,
 } from './report-format.js';
 
-/**
- * Noto Sans SC (SIL OFL 1.1) from the @fontsource/noto-sans-sc package: its Simplified Chinese subset
- * (about 8,000 characters, GB 2312 and more) as TrueType-flavoured WOFF, unpacked once to TrueType,
- * which pdfkit subsets to the glyphs a report uses. Shipped through the registry: nothing is
- * downloaded when a report is made.
- */
-const FONT_FILES = {
-  regular: '@fontsource/noto-sans-sc/files/noto-sans-sc-chinese-simplified-400-normal.woff',
-  bold: '@fontsource/noto-sans-sc/files/noto-sans-sc-chinese-simplified-700-normal.woff',
-} as const;
-
 const RED = '#c00000';
 /** The ideographic space (全角空格) between items on one line. */
 const GAP = '\u3000';
 const MARGIN = 50;
-const TABLE = { font: 'zh', boldFont: 'zh-bold', fontSize: 8.5 };
-
-let fonts: { regular: Buffer; bold: Buffer } | undefined;
-
-/** The two faces, read once per process. */
-function reportFonts(): { regular: Buffer; bold: Buffer } {
-  if (!fonts) {
-    const require = createRequire(import.meta.url);
-    fonts = { regular: woffToSfnt(readFileSync(require.resolve(FONT_FILES.regular))), bold: woffToSfnt(readFileSync(require.resolve(FONT_FILES.bold))) };
-  }
-  return fonts;
-}
+const TABLE = { font: FONT.regular, boldFont: FONT.bold, fontSize: 8.5 };
 
 /**
  * The monthly report (效能月度通报) as an A4 PDF: the title and status, the county ranking, each
@@ -53,24 +27,12 @@ function reportFonts(): { regular: Buffer; bold: Buffer } {
  */
 export async function renderReportPdf(report: MonthlyReport, options: ReportRenderOptions = {}): Promise<Buffer> {
   const title = reportTitle(report, options);
-  const { regular, bold } = reportFonts();
-  const doc = new PDFDocument({
-    size: 'A4',
+  const { doc, finish } = startPdf({
+    title,
+    subject: `政务服务效能考核 ${report.month}`,
+    createdAt: new Date(report.generatedAt),
     margins: { top: MARGIN, bottom: MARGIN + 10, left: MARGIN, right: MARGIN },
-    bufferPages: true,
-    lang: 'zh-CN',
-    info: { Title: title, Subject: `政务服务效能考核 ${report.month}`, Creator: 'Tongban 通办', CreationDate: new Date(report.generatedAt) },
-    // The document's first font is Noto Sans SC, so no standard (Latin-only) font is ever referenced.
-    font: regular as unknown as string,
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const ended = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
-  doc.registerFont('zh', regular);
-  doc.registerFont('zh-bold', bold);
 
   heading(doc, report, title);
   section(doc, '一、县（区）政务服务中心效能综合指数排名');
@@ -97,9 +59,7 @@ export async function renderReportPdf(report: MonthlyReport, options: ReportRend
   else drawTable(doc, LATE_COLUMNS, report.lateCases.map((l) => [l.caseNumber, l.itemName, centreName(report, l.decidingNode), centreName(report, l.holder), l.dueOn, l.closedOn ?? '未办结', String(l.overdueDays)]), { ...TABLE, fontSize: 7.5 });
 
   footers(doc, title);
-  doc.end();
-  await ended;
-  return Buffer.concat(chunks);
+  return finish();
 }
 
 const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
