@@ -9,7 +9,7 @@ import { date, dateTime, LIGHT_COLOR, maskId, statusLabel } from '../../lib/form
 import { useLang } from '../../lib/i18n';
 import { useNetwork } from '../../lib/network';
 import { useSession } from '../../lib/session';
-import { casesWithLights, LightCell, WAITING_STATUSES } from './cases';
+import { casesWithLights, LightCell, shortName, WAITING_STATUSES } from './cases';
 
 const REFRESH_MS = 15_000;
 type LightFilter = 'red' | 'yellow' | 'green' | 'none';
@@ -82,7 +82,7 @@ export function InboxPage() {
       render: (_, c) => (
         <div>
           <div>{c.item.name}</div>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
             {c.item.code}
           </Typography.Text>
         </div>
@@ -101,7 +101,7 @@ export function InboxPage() {
         </div>
       ),
     },
-    { title: t('收件乡镇', 'From'), key: 'intake', width: 110, render: (_, c) => nameOf(c.intakeNode) },
+    { title: t('收件乡镇', 'From'), key: 'intake', width: 110, render: (_, c) => <span style={{ whiteSpace: 'nowrap' }}>{shortName(nameOf(c.intakeNode))}</span> },
     {
       title: t('状态', 'Status'),
       key: 'status',

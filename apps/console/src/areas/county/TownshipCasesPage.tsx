@@ -9,7 +9,7 @@ import { date, dateTime, LIGHT_COLOR, maskId } from '../../lib/format';
 import { useLang } from '../../lib/i18n';
 import { useNetwork } from '../../lib/network';
 import { useSession } from '../../lib/session';
-import { casesWithLights, LightCell, LIVE_STATUSES } from './cases';
+import { casesWithLights, LightCell, shortName, LIVE_STATUSES } from './cases';
 
 interface TownshipCount {
   code: string;
@@ -66,7 +66,7 @@ export function TownshipCasesPage() {
   const shown = township ? items.filter((c) => c.intakeNode === township) : items;
 
   const columns: ColumnsType<CaseListItem> = [
-    { title: t('收件乡镇', 'Township'), key: 'intake', width: 110, render: (_, c) => nameOf(c.intakeNode) },
+    { title: t('收件乡镇', 'Township'), key: 'intake', width: 110, render: (_, c) => <span style={{ whiteSpace: 'nowrap' }}>{shortName(nameOf(c.intakeNode))}</span> },
     { title: t('时限灯', 'Light'), key: 'light', width: 130, render: (_, c) => <LightCell c={c} /> },
     {
       title: t('办件编号', 'Case number'),
@@ -93,7 +93,7 @@ export function TownshipCasesPage() {
       ),
     },
     { title: t('状态', 'Status'), key: 'status', width: 130, render: (_, c) => <Tag color="blue">{lang === 'zh' ? c.status.zh : c.status.en}</Tag> },
-    { title: t('当前承办', 'Held by'), key: 'holder', width: 120, render: (_, c) => nameOf(c.holder) },
+    { title: t('当前承办', 'Held by'), key: 'holder', width: 120, render: (_, c) => <span style={{ whiteSpace: 'nowrap' }}>{shortName(nameOf(c.holder))}</span> },
     { title: t('收件时间', 'Received'), key: 'received', width: 140, render: (_, c) => <span style={{ whiteSpace: 'nowrap' }}>{dateTime(c.receivedAt)}</span> },
     { title: t('办结期限', 'Due'), key: 'due', width: 110, render: (_, c) => <span style={{ whiteSpace: 'nowrap' }}>{date(c.deadline ?? c.dueDate)}</span> },
   ];

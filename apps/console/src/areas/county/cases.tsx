@@ -69,3 +69,8 @@ export function LightCell({ c }: { c: CaseListItem }) {
     </span>
   );
 }
+
+/** A centre's name without its kind (掌政镇便民服务中心 → 掌政镇), for narrow columns. */
+export function shortName(name: string): string {
+  return name.replace(/(便民服务中心|政务服务中心|市民大厅)$/, '') || name;
+}
