@@ -13,6 +13,7 @@ const calendar = WorkingCalendar.official();
 interface TimeLimit {
   light: { code: string } | null;
   stepLight: { code: string } | null;
+  stepDeadline: string | null;
   storedLight: string | null;
   storedStepLight: string | null;
   deadline: string;
@@ -121,6 +122,14 @@ describe('time limits (限时办结): lights that change by themselves, pauses t
     expect(d.timeLimit.deadline >= clock.today()).toBe(true);
     expect(d.timeLimit.light?.code).not.toBe('red');
     expect((await desk.list(COUNTY, 'operator', { stepLight: 'red' })).items.map((c) => c.caseNumber)).toContain(no);
+    // The inbox row carries the same reading, so the worklist shows it without opening the case.
+    const inbox = (await desk.get(COUNTY, 'operator', '/cases/inbox', { limit: 500 })).body as { items: Array<Record<string, unknown>> };
+    expect(inbox.items.find((c) => c.caseNumber === no)).toMatchObject({
+      light: { code: d.timeLimit.light!.code },
+      stepLight: { code: 'red', labelZh: '红灯（超期）' },
+      stepDeadline: d.timeLimit.stepDeadline,
+      deadline: d.timeLimit.deadline,
+    });
   });
 
   it('pauses the clock for a correction: the deadline moves by exactly the working days paused', async () => {

@@ -3,6 +3,7 @@ import type { CaseFile } from './case-file.js';
 import { type CaseLights, lightsOf } from './case-lights.js';
 import { WorkingCalendar } from '#libs/calendar';
 import { act } from './case-workflow.js';
+import { listedCase } from './case-view.js';
 import { makeCaseFile, testClerk } from './testing/case-file.factory.js';
 
 const calendar = WorkingCalendar.official();
@@ -84,5 +85,26 @@ describe('when a stored light must be looked at again (computed, not probed)', (
     const closed = act(accepted(), 'not_accept', testClerk, { reason: '不符合受理条件', legalBasis: '《行政许可法》第三十二条' }, ACCEPTED, calendar).file;
     const l = lights(closed, localNoon('2026-12-20'));
     expect(l).toEqual(expect.objectContaining({ light: null, stepLight: null, nextCheckAt: null }));
+  });
+});
+
+describe('a case in a list (GET /cases, the inbox)', () => {
+  it('carries the lights the detail shows: the case, the step it waits in with its deadline, and the case deadline', () => {
+    const file = accepted(5);
+    const now = lights(file, ACCEPTED);
+    const row = listedCase(file, now);
+    expect(row).toMatchObject({
+      caseNumber: file.state.caseNumber,
+      light: { code: 'green', labelZh: '绿灯（正常）' },
+      stepLight: { code: 'green' },
+      stepDeadline: '2026-11-25',
+      deadline: now.reading!.deadline,
+    });
+    expect(row.applicant.masked).toBe(true);
+  });
+
+  it('has no lights once the case is closed', () => {
+    const closed = act(accepted(), 'not_accept', testClerk, { reason: '不符合受理条件', legalBasis: '《行政许可法》第三十二条' }, ACCEPTED, calendar).file;
+    expect(listedCase(closed, lights(closed, localNoon('2026-12-20')))).toMatchObject({ light: null, stepLight: null, stepDeadline: null });
   });
 });

@@ -6,7 +6,7 @@ import { NodeContext } from '#libs/node-kit';
 import type { PrintDocument } from '#libs/print';
 import type { CaseFile } from './case-file.js';
 import { CaseRepository } from './case.repository.js';
-import { caseDetail, caseSummary, timeLimitView } from './case-view.js';
+import { caseDetail, listedCase, timeLimitView } from './case-view.js';
 import { CaseLightsService } from './case-lights.service.js';
 import { layoutCaseDocument } from './documents/document-layout.js';
 import type { CaseListQuery } from './dto/case-query.dto.js';
@@ -30,7 +30,7 @@ export class CaseQueryService {
   async list(q: CaseListQuery, staff: SignedInStaff) {
     if (!canReadNode(staff, this.ctx.code, this.ctx.topology)) return { items: [], total: 0 };
     const { rows, total } = await this.repo.list({ ...q, status: q.status });
-    return { items: rows.map(caseSummary), total, limit: q.limit, offset: q.offset };
+    return { items: rows.map((file) => listedCase(file, this.lights.of(file))), total, limit: q.limit, offset: q.offset };
   }
 
   /** 待办: cases this node holds that wait for its staff, the nearest due date first. */

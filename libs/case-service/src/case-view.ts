@@ -106,6 +106,21 @@ const LIGHT_LABELS: Record<string, { zh: string; en: string }> = {
 const lightLabel = (light: string | null) => (light === null ? null : { code: light, labelZh: LIGHT_LABELS[light]!.zh, labelEn: LIGHT_LABELS[light]!.en });
 
 /**
+ * A case in a list with its lights now (the same reading as the detail's time limit): the case's light,
+ * the light of the step it waits in and that step's deadline, and the case's deadline; so a worklist
+ * shows and sorts by them without opening each case.
+ */
+export function listedCase(file: CaseFile, now: CaseLights) {
+  return {
+    ...caseSummary(file),
+    light: lightLabel(now.light),
+    stepLight: lightLabel(now.stepLight),
+    stepDeadline: now.stepDeadline,
+    deadline: now.reading?.deadline ?? null,
+  };
+}
+
+/**
  * The time limit as staff read it: the lights now (and as stored by the sweep), the deadline and the
  * calendar it was computed with, the budget used, paused and extended, and the days spent at each level.
  */

@@ -120,3 +120,22 @@ export interface CaseDetail extends CaseSummary {
   timeline: TimelineEntry[];
   timeLimit: TimeLimit;
 }
+
+/**
+ * A case as GET /cases and GET /cases/inbox list it: the summary with its lights now (`listedCase` in
+ * case-view.ts). The lights are optional: a node running an older release lists cases without them.
+ */
+export interface CaseListItem extends CaseSummary {
+  light?: LightLabel | null;
+  stepLight?: LightLabel | null;
+  stepDeadline?: string | null;
+  deadline?: string | null;
+}
+
+/** One page of a case list. */
+export interface CasePage {
+  items: CaseListItem[];
+  total: number;
+  limit: number;
+  offset: number;
+}
