@@ -27,12 +27,13 @@ function javaMajor() {
   const m = /version "(\d+)/.exec(`${r.stderr}${r.stdout}`);
   return m ? Number(m[1]) : 0;
 }
-// The browser tests (`npm test` passes --browser) drive Debian's Chromium: no browser is downloaded at
-// run time. Its package is `chromium`, the binary /usr/bin/chromium.
+// The tests (`npm test` passes --browser) drive Debian's Chromium (package chromium, /usr/bin/chromium; no
+// browser is downloaded at run time) and read the PDFs the nodes print with pdftotext (package poppler-utils).
 const needJava = javaMajor() < 17 || !has('javac', ['-version']) || !has('mvn', ['-v']);
 const needChromium = process.argv.includes('--browser') && !has('chromium', ['--version']);
-if (needJava || needChromium) {
-  const pkgs = [...(needJava ? ['openjdk-17-jdk-headless', 'maven'] : []), ...(needChromium ? ['chromium'] : [])];
+const needPoppler = process.argv.includes('--browser') && !has('pdftotext', ['-v']);
+if (needJava || needChromium || needPoppler) {
+  const pkgs = [...(needJava ? ['openjdk-17-jdk-headless', 'maven'] : []), ...(needChromium ? ['chromium'] : []), ...(needPoppler ? ['poppler-utils'] : [])];
   if (process.getuid?.() === 0 && has('apt-get', ['--version'])) {
     say(`Installing ${pkgs.join(', ')} from Debian packages ...`);
     run('apt-get', ['update', '-q']);
@@ -41,7 +42,7 @@ if (needJava || needChromium) {
     process.stderr.write(
       needJava
         ? '[setup] Tongban needs a JDK 17+ (java and javac) and Maven (mvn) on the PATH for its embedded Kafka broker. Install them and retry.\n'
-        : '[setup] The browser tests need Chromium (/usr/bin/chromium, Debian package chromium). Install it and retry.\n',
+        : `[setup] The tests need ${pkgs.join(' and ')} (Debian packages: Chromium for the browser tests, poppler-utils' pdftotext for the printed documents). Install them and retry.\n`,
     );
     process.exit(1);
   }

@@ -1,3 +1,5 @@
+import type { CaseDocument } from '../documents';
+
 // The shapes of GET /cases/:caseNumber (libs/case-service/src/case-view.ts), as the console reads them.
 
 export interface Labelled {
@@ -54,14 +56,8 @@ export interface TimelineEntry {
   details: Record<string, unknown> | null;
 }
 
-export interface CaseDocumentRef {
-  kind: string;
-  number: string;
-  titleZh: string;
-  titleEn: string;
-  issuedAt: string;
-  issuedBy: string;
-}
+/** A document as the case detail lists it (see components/documents.ts). */
+export type CaseDocumentRef = CaseDocument;
 
 export interface TimeLimit {
   light: LightLabel | null;
