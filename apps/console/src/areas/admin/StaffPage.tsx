@@ -89,7 +89,7 @@ export function StaffPage() {
     {
       title: t('B 岗（代岗同事）', 'Backup (A/B post)'),
       dataIndex: 'backups',
-      width: 200,
+      width: 190,
       render: (backups: Staff['backups'], s) =>
         s.roles.map((r) => {
           const b = backups.find((x) => x.role === r);
@@ -115,7 +115,7 @@ export function StaffPage() {
     {
       title: t('状态 / 最近登录', 'Status / last sign-in'),
       key: 'status',
-      width: 170,
+      width: 140,
       render: (_, s) => (
         <div>
           <Space size={[0, 4]} wrap>
@@ -142,7 +142,7 @@ export function StaffPage() {
           </Space>
           <div>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {s.lastSignInAt ? t(`最近登录 ${dateTime(s.lastSignInAt)}`, `Signed in ${dateTime(s.lastSignInAt)}`) : t('从未登录', 'Never signed in')}
+              {s.lastSignInAt ? dateTime(s.lastSignInAt) : t('从未登录', 'never signed in')}
             </Typography.Text>
           </div>
         </div>
@@ -265,7 +265,7 @@ export function StaffPage() {
         columns={columns}
         dataSource={data.items}
         loading={loading}
-        scroll={{ x: lang === 'zh' ? 1100 : 1160 }}
+        scroll={{ x: lang === 'zh' ? 1060 : 1120 }}
         onRow={(s) => ({ 'data-testid': `staff-row-${s.login}` }) as HTMLAttributes<HTMLElement>}
         pagination={{ current: page, pageSize: PAGE_SIZE, total: data.total, showSizeChanger: false, onChange: setPage, showTotal: (n) => t(`共 ${n} 人`, `${n} in all`) }}
       />
