@@ -56,10 +56,13 @@ export function StaffForm({ editing, onClose, onSaved }: { editing: Staff | null
     [editing],
   );
 
-  const candidates = (role: Role) =>
-    colleagues
-      .filter((c) => c.id !== editing?.id && c.roles.includes(role))
-      .map((c) => ({ value: c.id, label: `${c.name}（${c.login}）` }));
+  const candidates = (role: Role) => {
+    const options = colleagues.filter((c) => c.id !== editing?.id && c.roles.includes(role)).map((c) => ({ value: c.id, label: `${c.name}（${c.login}）` }));
+    // A backup set earlier who no longer qualifies (disabled, role taken away) is still shown by name; the node refuses to keep them.
+    const current = editing?.backups.find((b) => b.role === role);
+    if (current && !options.some((o) => o.value === current.staffId)) options.push({ value: current.staffId, label: `${current.name}（${current.login}）` });
+    return options;
+  };
 
   const submit = async (v: Values) => {
     setBusy(true);
