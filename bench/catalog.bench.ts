@@ -11,12 +11,14 @@ import { join } from 'node:path';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { v7 as uuidv7 } from 'uuid';
 import { stringify } from 'yaml';
-import { DEMO_CATALOG } from '#libs/catalog';
+import { loadDemoCatalog } from '#libs/catalog-workbook';
 import { TopologyIndex, validateTopology } from '#libs/config';
 import { EmbeddedKafka, EmbeddedPostgres, NodeProcess, nodeKafkaEnv, projectRoot, provisionDeployment, SecretStore, stateDir } from '#libs/infra';
 
 const SIMULATED = Number(process.env.BENCH_SIMULATED ?? 50);
 const PASSWORD = 'Tongban-Demo-2026';
+/** The demo city's catalog, as its seeding reads it (topology/demo-catalog.xlsx). */
+const DEMO_CATALOG = await loadDemoCatalog();
 const say = (m: string): void => void process.stdout.write(`${m}\n`);
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;

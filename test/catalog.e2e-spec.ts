@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { v7 as uuidv7 } from 'uuid';
-import { DEMO_CATALOG, DEMO_COUNTY_ONLY_ITEMS, makeCatalogItem } from '#libs/catalog';
+import { DEMO_COUNTY_ONLY_ITEMS, makeCatalogItem } from '#libs/catalog';
+import { loadDemoCatalog } from '#libs/catalog-workbook';
 import { IdempotentProducer, type Kafka } from '#libs/messaging';
 import { bearer, DEMO_ENV, type Session, signIn } from './support/staff.js';
 import { eventually, TestNetwork } from './support/test-network.js';
@@ -13,6 +14,8 @@ const YONGNING = '640121000000';
 const YANGHE = '640121100000';
 const WANGYUAN = '640121102000';
 const DAY_S = 86400;
+/** The demo city's catalog, as its seeding reads it (topology/demo-catalog.xlsx). */
+const DEMO_CATALOG = await loadDemoCatalog();
 
 const newItem = (n: number, over: Parameters<typeof makeCatalogItem>[0] = {}) =>
   makeCatalogItem({ basicCode: `010999${n}000`, implementationCode: `010999${n}0004640100001`, name: `测试许可事项${n}`, keywords: ['测试'], ...over });

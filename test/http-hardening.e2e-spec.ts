@@ -1,5 +1,6 @@
 import request from 'supertest';
-import { DEMO_CATALOG, makeCatalogItem } from '#libs/catalog';
+import { makeCatalogItem } from '#libs/catalog';
+import { loadDemoCatalog } from '#libs/catalog-workbook';
 import { bearer, DEMO_ENV, type Session, signIn } from './support/staff.js';
 import { eventually, TestNetwork } from './support/test-network.js';
 
@@ -96,7 +97,7 @@ describe('input hardening at the HTTP edge, and identity defects (issue 8)', () 
 
   describe('the county implementation list', () => {
     it('refuses an empty body for an entry, naming what is required, and keeps the entry', async () => {
-      const code = DEMO_CATALOG[0]!.implementationCode;
+      const code = (await loadDemoCatalog())[0]!.implementationCode;
       await eventually(async () => (await request(net.url(COUNTY)).get(`/public/catalog/items/${code}`)).status, (s) => s === 200, 90000);
       const put = (body: object) => request(net.url(COUNTY)).put(`/catalog/implementation/${code}`).set(bearer(countyEditor)).send(body);
       expect((await put({ place: '兴庆区政务服务中心一楼 3 号窗口' })).status).toBe(200);

@@ -15,3 +15,4 @@ export * from './page.query.js';
 export * from './clock.js';
 export * from './last-known.js';
 export * from './ticker.js';
+export * from './raw-body.js';

@@ -1,13 +1,18 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentStaff, Roles, type SignedInStaff } from '#libs/identity';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Put, Query, Req, StreamableFile } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { Audited, CurrentStaff, Roles, type SignedInStaff } from '#libs/identity';
+import { readRawBody, XLSX_MEDIA_TYPE } from '#libs/node-kit';
 import { CatalogDraftsService } from './catalog-drafts.service.js';
+import { CatalogImportService } from './catalog-import.service.js';
 import { CatalogPublicationService } from './catalog-publication.service.js';
 import { CatalogReadingService } from './catalog-reading.service.js';
 import { DiffQuery, HistoryQuery } from './dto/history.query.js';
 import { PublishVersionDto } from './dto/publish-version.dto.js';
 
 const author = (s: SignedInStaff) => ({ id: s.id, role: s.actingRole });
+/** The largest workbook an import takes: a city's list of a thousand items is well under 1 MB. */
+export const IMPORT_LIMIT_BYTES = 5 * 1024 * 1024;
 
 /** The unified catalog (统一审批目录), authored at the city by catalog editors. */
 @ApiTags('catalog authoring')
@@ -17,7 +22,33 @@ export class CatalogAuthoringController {
     private readonly drafts: CatalogDraftsService,
     private readonly publication: CatalogPublicationService,
     private readonly reading: CatalogReadingService,
+    private readonly workbook: CatalogImportService,
   ) {}
+
+  @Post('drafts/import')
+  @HttpCode(200)
+  @Roles('catalog_editor')
+  @Audited('catalog.drafts-imported', { subjectType: 'catalog' })
+  @ApiConsumes(XLSX_MEDIA_TYPE)
+  @ApiBody({ description: 'The workbook (.xlsx, at most 5 MB) in the layout of GET /catalog/export.xlsx: sheets 事项, 申请材料, 办理流程, 常见问题', schema: { type: 'string', format: 'binary' } })
+  @ApiOperation({
+    summary:
+      'Imports a workbook as drafts, in one transaction: every row validated as PUT /catalog/drafts/:code validates; with any problem, 400 CATALOG_IMPORT_INVALID lists them all (sheet, row, column, cell, field, rule) and nothing changes',
+  })
+  async importDrafts(@Req() req: Request, @CurrentStaff() staff: SignedInStaff) {
+    const bytes = await readRawBody(req, { types: [XLSX_MEDIA_TYPE], limit: IMPORT_LIMIT_BYTES });
+    return this.workbook.import(bytes, author(staff));
+  }
+
+  @Get('export.xlsx')
+  @Roles('catalog_editor', 'city_coordinator', 'auditor')
+  @Header('content-type', XLSX_MEDIA_TYPE)
+  @ApiProduces(XLSX_MEDIA_TYPE)
+  @ApiOperation({ summary: 'The published catalog (every item\'s newest revision, with its status) as a workbook in the import layout: it imports back unchanged' })
+  async exportWorkbook() {
+    const { bytes, version } = await this.workbook.export();
+    return new StreamableFile(bytes, { disposition: `attachment; filename="catalog-v${version}.xlsx"`, length: bytes.length });
+  }
 
   @Put('drafts/:code')
   @Roles('catalog_editor')

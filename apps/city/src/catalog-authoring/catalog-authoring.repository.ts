@@ -117,6 +117,11 @@ export class CatalogAuthoringRepository {
       from catalog_revision r order by r.code, r.revision desc`);
   }
 
+  /** The newest revision of every published item, in code order: the catalog as an export lists it. */
+  async newestRevisions(m: EntityManager = this.ds.manager): Promise<Revision[]> {
+    return m.query(`select distinct on (code) ${REV} from catalog_revision order by code, revision desc`);
+  }
+
   async versions(): Promise<Array<{ version: number; effectiveFrom: string; publishedAt: string; publishedBy: string; note: string | null; changes: unknown }>> {
     return this.ds.query(
       `select version, effective_from as "effectiveFrom", published_at as "publishedAt", published_by as "publishedBy", note, changes from catalog_version order by version desc`,

@@ -11,7 +11,7 @@ import {
 } from '../code-lists.js';
 import type { DemoDepartment } from './departments.js';
 
-/** Shorthand for writing demo items; every item it builds still has to pass validateCatalogItem. */
+/** Shorthand for writing the demo counties' items; every item it builds still has to pass validateCatalogItem. */
 
 export const CITY_AREA = '640100';
 export const DEMO_EFFECTIVE_FROM = '2025-01-01';
@@ -139,8 +139,4 @@ export function conditional(name: string, issuer: string, when: string, o: Mater
 export const idCard = (who = '申请人'): MaterialInput => required(`${who}居民身份证`, '公安机关', { originals: 1, notes: '原件现场核验后退还' });
 export const householdBook = (): MaterialInput => required('居民户口簿', '公安机关', { originals: 1, notes: '原件现场核验后退还' });
 export const applicationForm = (name: string): MaterialInput => required(name, '申请人', { originals: 1, electronic: true, notes: '窗口或网上平台可取得格式文本' });
-export const photos = (count: number): MaterialInput => required('近期二寸免冠彩色照片', '申请人', { originals: count });
 export const proxy = (): MaterialInput => conditional('委托代理人身份证明及授权委托书', '申请人', '委托他人代为办理的提交', { originals: 1 });
-export const businessLicence = (): MaterialInput =>
-  required('营业执照', '市场监督管理部门', { copies: 1, electronic: true, notes: '已领取电子营业执照的，出示电子营业执照即可' });
-export const legalRepId = (): MaterialInput => required('法定代表人（负责人）身份证明', '申请人', { copies: 1 });
