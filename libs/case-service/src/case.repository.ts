@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { CaseState } from '#libs/cases';
 import type { CaseFile, CaseRecord, TimelineStep } from './case-file.js';
 import type { StoredLights } from './case-hooks.js';
+import type { StoredRatingTicket } from './rating-ticket.js';
 
 export interface CaseListFilters {
   status?: string[];
@@ -194,6 +195,36 @@ export class CaseRepository {
       [caseNumber, node],
     );
     return rows[0];
+  }
+
+  /** Stores a case's rating ticket (its hash), replacing any earlier one: the old ticket stops working. */
+  async replaceRatingTicket(m: EntityManager, hash: string, t: Omit<StoredRatingTicket, 'usedAt'>): Promise<void> {
+    await m.query(
+      `insert into case_rating_ticket (case_number, ticket_hash, issued_by_id, issued_by_name, issued_by_role, issued_at, expires_at)
+       values ($1, $2, $3, $4, $5, $6, $7)
+       on conflict (case_number) do update set ticket_hash = excluded.ticket_hash, issued_by_id = excluded.issued_by_id,
+         issued_by_name = excluded.issued_by_name, issued_by_role = excluded.issued_by_role, issued_at = excluded.issued_at,
+         expires_at = excluded.expires_at, used_at = null`,
+      [t.caseNumber, hash, t.issuedById, t.issuedByName, t.issuedByRole, t.issuedAt, t.expiresAt],
+    );
+  }
+
+  /** The ticket with this hash; `lock` holds it for the transaction (the one that uses it). */
+  async findRatingTicket(hash: string, m: EntityManager | DataSource = this.ds, lock = false): Promise<StoredRatingTicket | undefined> {
+    const rows: Array<Omit<StoredRatingTicket, 'issuedAt' | 'expiresAt' | 'usedAt'> & { issuedAt: Date; expiresAt: Date; usedAt: Date | null }> = await m.query(
+      `select case_number as "caseNumber", issued_by_id as "issuedById", issued_by_name as "issuedByName", issued_by_role as "issuedByRole",
+              issued_at as "issuedAt", expires_at as "expiresAt", used_at as "usedAt"
+       from case_rating_ticket where ticket_hash = $1${lock ? ' for update' : ''}`,
+      [hash],
+    );
+    const r = rows[0];
+    return r && { ...r, issuedAt: r.issuedAt.toISOString(), expiresAt: r.expiresAt.toISOString(), usedAt: r.usedAt ? r.usedAt.toISOString() : null };
+  }
+
+  /** Marks a ticket used; false if it was used meanwhile. */
+  async spendRatingTicket(m: EntityManager, hash: string, at: Date): Promise<boolean> {
+    const res: [unknown[], number] = await m.query(`update case_rating_ticket set used_at = $2 where ticket_hash = $1 and used_at is null`, [hash, at.toISOString()]);
+    return res[1] === 1;
   }
 
   async list(f: CaseListFilters): Promise<{ rows: CaseRow[]; total: number }> {
