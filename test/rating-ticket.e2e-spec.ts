@@ -70,6 +70,9 @@ describe('电子评价器: a one-time rating ticket for the applicant’s screen
     refused(await ticketFor(licence), 403, 'CASE_NOT_HOLDER'); // handed up to the county at once
 
     await desk.waitForStatus(COUNTY, 'operator', licence, 'accepted', COUNTY);
+    // The counter's list shows each case's light (红黄绿灯) as the node stored it.
+    const listed = (await desk.list(TOWN, 'clerk', { item: FOOD_LICENCE.code, limit: 500 })).items.find((c) => c.caseNumber === licence) as unknown as { light: string | null };
+    expect(listed.light).toBe('green');
     refused(await ticketFor(licence, COUNTY, 'operator'), 409, 'CASE_ACTION_NOT_ALLOWED');
     ok(await desk.act(COUNTY, 'operator', licence, 'take-up'));
     ok(await desk.act(COUNTY, 'operator-b', licence, 'approve', { resultName: '食品经营许可证', resultNumber: 'JY16401040000077', validUntil: '2032-03-01' }));

@@ -27,7 +27,8 @@ export class CaseQueryService {
   async list(q: CaseListQuery, staff: SignedInStaff) {
     if (!canReadNode(staff, this.ctx.code, this.ctx.topology)) return { items: [], total: 0 };
     const { rows, total } = await this.repo.list({ ...q, status: q.status });
-    return { items: rows.map(caseSummary), total, limit: q.limit, offset: q.offset };
+    // The lights as the node's sweep stored them (红黄绿灯), for the list's light column.
+    return { items: rows.map((r) => ({ ...caseSummary(r), light: r.light, stepLight: r.stepLight })), total, limit: q.limit, offset: q.offset };
   }
 
   /** 待办: cases this node holds that wait for its staff, the nearest due date first. */

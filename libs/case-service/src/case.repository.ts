@@ -227,7 +227,7 @@ export class CaseRepository {
     return res[1] === 1;
   }
 
-  async list(f: CaseListFilters): Promise<{ rows: CaseRow[]; total: number }> {
+  async list(f: CaseListFilters): Promise<{ rows: Array<CaseRow & { light: string | null; stepLight: string | null }>; total: number }> {
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (sql: string, value: unknown) => {
@@ -249,7 +249,9 @@ export class CaseRepository {
     const clause = where.length ? `where ${where.join(' and ')}` : '';
     const [count] = (await this.ds.query(`select count(*)::int as n from case_file ${clause}`, params)) as Array<{ n: number }>;
     const order = `${SORT_COLUMNS[f.sort]} ${f.order} nulls last, case_number ${f.order}`;
-    const rows: CaseRow[] = await this.ds.query(`select state, record from case_file ${clause} order by ${order} limit $${params.length + 1} offset $${params.length + 2}`, [
+    const rows: Array<CaseRow & { light: string | null; stepLight: string | null }> = await this.ds.query(
+      `select state, record, light, step_light as "stepLight" from case_file ${clause} order by ${order} limit $${params.length + 1} offset $${params.length + 2}`,
+      [
       ...params,
       f.limit,
       f.offset,
