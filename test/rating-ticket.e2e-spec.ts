@@ -73,6 +73,7 @@ describe('电子评价器: a one-time rating ticket for the applicant’s screen
     // The counter's list shows each case's light (红黄绿灯) as the node stored it.
     const listed = (await desk.list(TOWN, 'clerk', { item: FOOD_LICENCE.code, limit: 500 })).items.find((c) => c.caseNumber === licence) as unknown as { light: string | null };
     expect(listed.light).toBe('green');
+    expect((await desk.list(TOWN, 'clerk', { number: licence.slice(-9) })).items.map((c) => c.caseNumber)).toEqual([licence]);
     refused(await ticketFor(licence, COUNTY, 'operator'), 409, 'CASE_ACTION_NOT_ALLOWED');
     ok(await desk.act(COUNTY, 'operator', licence, 'take-up'));
     ok(await desk.act(COUNTY, 'operator-b', licence, 'approve', { resultName: '食品经营许可证', resultNumber: 'JY16401040000077', validUntil: '2032-03-01' }));

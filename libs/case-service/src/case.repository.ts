@@ -14,6 +14,8 @@ export interface CaseListFilters {
   stepLight?: string;
   /** The applicant's name (part of it) or the last six characters of their ID number. */
   applicant?: string;
+  /** Part of the case number. */
+  number?: string;
   from?: string;
   to?: string;
   sort: 'receivedAt' | 'dueDate' | 'updatedAt';
@@ -243,6 +245,7 @@ export class CaseRepository {
       if (/^[\dXx]{6}$/.test(f.applicant)) add('applicant_id_tail = ?', f.applicant.toUpperCase());
       else add(`applicant_name like '%' || ? || '%'`, f.applicant.replace(/[\\%_]/g, (c) => `\\${c}`));
     }
+    if (f.number) add(`case_number like '%' || ? || '%'`, f.number.toUpperCase());
     // Calendar days of the city (Asia/Shanghai), as in case numbers and due dates, whatever the database's time zone.
     if (f.from) add(`received_at >= (?::date)::timestamp at time zone '${CITY_TIME_ZONE}'`, f.from);
     if (f.to) add(`received_at < (?::date + 1)::timestamp at time zone '${CITY_TIME_ZONE}'`, f.to);
