@@ -90,10 +90,10 @@ export function MatterSearchPanel({ selected, onPick }: { selected?: { code: str
             },
             { title: t('决定层级', 'Decided at'), key: 'level', width: 100, render: (_, r) => <DecisionLevelTag level={r.decisionLevel.code} /> },
             {
-              title: t('法定 / 承诺', 'Legal / committed'),
+              title: t('法定 / 承诺', 'Limit (days)'),
               key: 'days',
               width: 96,
-              render: (_, r) => (r.caseType.code === '1' && r.committedDays === 0 ? t(`即办（法定 ${r.legalDays} 日）`, `on the spot (${r.legalDays})`) : t(`${r.legalDays} / ${r.committedDays} 日`, `${r.legalDays} / ${r.committedDays} d`)),
+              render: (_, r) => (r.caseType.code === '1' && r.committedDays === 0 ? t(`即办（法定 ${r.legalDays} 日）`, `at once (${r.legalDays})`) : t(`${r.legalDays} / ${r.committedDays} 日`, `${r.legalDays} / ${r.committedDays}`)),
             },
           ]}
         />

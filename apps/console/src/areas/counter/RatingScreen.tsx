@@ -55,7 +55,6 @@ function Rate({ ticket }: { ticket: string }) {
         status="success"
         data-testid="rating-done"
         title={<span style={{ fontSize: 40 }}>{t('谢谢您的评价', 'Thank you for your rating')}</span>}
-        subTitle={<span style={{ fontSize: 18 }}>{t('欢迎您再次来办事', 'We look forward to serving you again')}</span>}
       />
     );
   }

@@ -4,7 +4,7 @@ import type { NetworkNode } from '../../lib/network';
 
 const RANK: Record<string, number> = { township: 0, county: 1, city: 2 };
 const LEVEL_ZH: Record<string, string> = { township: '乡镇办理', county: '县级办理', city: '市级办理' };
-const LEVEL_EN: Record<string, string> = { township: 'decided at the township', county: 'decided at the county', city: 'decided at the city' };
+const LEVEL_EN: Record<string, string> = { township: 'township', county: 'county', city: 'city' };
 const LEVEL_COLOR: Record<string, string> = { township: 'green', county: 'blue', city: 'purple' };
 
 /** Where a matter is decided: 乡镇 / 县 / 市 办理. */
