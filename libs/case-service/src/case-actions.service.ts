@@ -80,18 +80,34 @@ export class CaseActionsService {
 
   async perform(caseNumber: string, action: CaseAction, input: Record<string, unknown>, staff: SignedInStaff, expectedVersion?: number): Promise<ActionAnswer> {
     const actor = await this.actorOf(staff);
-    return this.repo.transaction(async (m) => {
-      const calendar = await this.calendar.enter(m);
-      const before = await this.load(m, caseNumber, expectedVersion);
-      this.refuseIfDecided(before, action);
-      if (isRequest(action) && before.state.holder !== this.ctx.code) return this.sendRequest(m, before, action, input, actor, staff, calendar);
-      this.mayChange(staff, before);
-      const done = act(before, action, actor, input, this.store.now(), calendar);
-      const steps = [done.step];
-      const after = this.store.carryOn(done.file, steps, actor, calendar);
-      await this.store.commit(m, before, after, steps, actor);
-      return { file: after, steps };
-    });
+    return this.repo.transaction((m) => this.performIn(m, caseNumber, action, input, staff, actor, expectedVersion));
+  }
+
+  /** `perform` inside the caller's transaction (the rating screen spends its ticket in the same one). */
+  async performIn(m: EntityManager, caseNumber: string, action: CaseAction, input: Record<string, unknown>, staff: SignedInStaff, actor: StepActor, expectedVersion?: number): Promise<ActionAnswer> {
+    const calendar = await this.calendar.enter(m);
+    const before = await this.load(m, caseNumber, expectedVersion);
+    this.refuseIfDecided(before, action);
+    if (isRequest(action) && before.state.holder !== this.ctx.code) return this.sendRequest(m, before, action, input, actor, staff, calendar);
+    this.mayChange(staff, before);
+    const done = act(before, action, actor, input, this.store.now(), calendar);
+    const steps = [done.step];
+    const after = this.store.carryOn(done.file, steps, actor, calendar);
+    await this.store.commit(m, before, after, steps, actor);
+    return { file: after, steps };
+  }
+
+  /**
+   * Would `action` by `staff` be allowed on the case now? Checked as the action itself would be (the
+   * holder, the person, the status), throwing its refusal; nothing is written.
+   */
+  async check(m: EntityManager, caseNumber: string, action: CaseAction, input: Record<string, unknown>, staff: SignedInStaff): Promise<CaseFile> {
+    const actor = await this.actorOf(staff);
+    const calendar = await this.calendar.enter(m);
+    const file = await this.load(m, caseNumber);
+    this.mayChange(staff, file);
+    act(file, action, actor, input, this.store.now(), calendar);
+    return file;
   }
 
   /**

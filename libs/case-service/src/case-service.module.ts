@@ -18,6 +18,8 @@ import { CasesController } from './cases.controller.js';
 import { IntakeService } from './intake.service.js';
 import { ProgressRateLimitGuard } from './progress-rate-limit.guard.js';
 import { PublicProgressController } from './public-progress.controller.js';
+import { PublicRatingController, RatingRateLimitGuard } from './public-rating.controller.js';
+import { RatingTicketService } from './rating-ticket.service.js';
 
 /**
  * Cases (办件) at every node: intake, the holder's work, the way up and back down, the timeline and the
@@ -25,8 +27,8 @@ import { PublicProgressController } from './public-progress.controller.js';
  */
 @Module({
   imports: [CatalogReplicaModule],
-  controllers: [CasesController, PublicProgressController, CalendarController],
+  controllers: [CasesController, PublicProgressController, PublicRatingController, CalendarController],
   exports: [CaseHooks, CaseRepository, CalendarService, CaseLightsService],
-  providers: [CalendarRepository, CalendarService, CalendarAmendmentService, CalendarQueryService, CalendarConsumer, CaseLightsService, CaseHooks, CaseRepository, CaseStore, IntakeService, CaseActionsService, CaseSyncService, CaseQueryService, CaseConsumer, ProgressRateLimitGuard, CityOnlyGuard],
+  providers: [CalendarRepository, CalendarService, CalendarAmendmentService, CalendarQueryService, CalendarConsumer, CaseLightsService, CaseHooks, CaseRepository, CaseStore, IntakeService, CaseActionsService, CaseSyncService, CaseQueryService, CaseConsumer, ProgressRateLimitGuard, RatingRateLimitGuard, RatingTicketService, CityOnlyGuard],
 })
 export class CaseServiceModule {}

@@ -135,6 +135,8 @@ function recordAfter(file: CaseFile, action: CaseAction, input: Record<string, u
       const i = input as ActionInputs['rate'];
       const level = RATING_LEVELS.find((l) => l.code === i.level)!;
       r.rating = { level: i.level, labelZh: level.zh, labelEn: level.en, channel: i.channel, comment: i.comment, at, followUp: effects.followUp === true };
+      // Given by the applicant on the counter's rating screen (a ticket), rather than entered by staff.
+      if (input.givenBy === 'applicant') r.rating.givenBy = 'applicant';
       break;
     }
     default:

@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { CaseState } from '#libs/cases';
 import type { CaseFile, CaseRecord, TimelineStep } from './case-file.js';
 import type { StoredLights } from './case-hooks.js';
+import type { StoredRatingTicket } from './rating-ticket.js';
 
 export interface CaseListFilters {
   status?: string[];
@@ -13,6 +14,8 @@ export interface CaseListFilters {
   stepLight?: string;
   /** The applicant's name (part of it) or the last six characters of their ID number. */
   applicant?: string;
+  /** Part of the case number. */
+  number?: string;
   from?: string;
   to?: string;
   sort: 'receivedAt' | 'dueDate' | 'updatedAt';
@@ -196,7 +199,37 @@ export class CaseRepository {
     return rows[0];
   }
 
-  async list(f: CaseListFilters): Promise<{ rows: CaseRow[]; total: number }> {
+  /** Stores a case's rating ticket (its hash), replacing any earlier one: the old ticket stops working. */
+  async replaceRatingTicket(m: EntityManager, hash: string, t: Omit<StoredRatingTicket, 'usedAt'>): Promise<void> {
+    await m.query(
+      `insert into case_rating_ticket (case_number, ticket_hash, issued_by_id, issued_by_name, issued_by_role, issued_at, expires_at)
+       values ($1, $2, $3, $4, $5, $6, $7)
+       on conflict (case_number) do update set ticket_hash = excluded.ticket_hash, issued_by_id = excluded.issued_by_id,
+         issued_by_name = excluded.issued_by_name, issued_by_role = excluded.issued_by_role, issued_at = excluded.issued_at,
+         expires_at = excluded.expires_at, used_at = null`,
+      [t.caseNumber, hash, t.issuedById, t.issuedByName, t.issuedByRole, t.issuedAt, t.expiresAt],
+    );
+  }
+
+  /** The ticket with this hash; `lock` holds it for the transaction (the one that uses it). */
+  async findRatingTicket(hash: string, m: EntityManager | DataSource = this.ds, lock = false): Promise<StoredRatingTicket | undefined> {
+    const rows: Array<Omit<StoredRatingTicket, 'issuedAt' | 'expiresAt' | 'usedAt'> & { issuedAt: Date; expiresAt: Date; usedAt: Date | null }> = await m.query(
+      `select case_number as "caseNumber", issued_by_id as "issuedById", issued_by_name as "issuedByName", issued_by_role as "issuedByRole",
+              issued_at as "issuedAt", expires_at as "expiresAt", used_at as "usedAt"
+       from case_rating_ticket where ticket_hash = $1${lock ? ' for update' : ''}`,
+      [hash],
+    );
+    const r = rows[0];
+    return r && { ...r, issuedAt: r.issuedAt.toISOString(), expiresAt: r.expiresAt.toISOString(), usedAt: r.usedAt ? r.usedAt.toISOString() : null };
+  }
+
+  /** Marks a ticket used; false if it was used meanwhile. */
+  async spendRatingTicket(m: EntityManager, hash: string, at: Date): Promise<boolean> {
+    const res: [unknown[], number] = await m.query(`update case_rating_ticket set used_at = $2 where ticket_hash = $1 and used_at is null`, [hash, at.toISOString()]);
+    return res[1] === 1;
+  }
+
+  async list(f: CaseListFilters): Promise<{ rows: Array<CaseRow & { light: string | null; stepLight: string | null }>; total: number }> {
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (sql: string, value: unknown) => {
@@ -212,13 +245,16 @@ export class CaseRepository {
       if (/^[\dXx]{6}$/.test(f.applicant)) add('applicant_id_tail = ?', f.applicant.toUpperCase());
       else add(`applicant_name like '%' || ? || '%'`, f.applicant.replace(/[\\%_]/g, (c) => `\\${c}`));
     }
+    if (f.number) add(`case_number like '%' || ? || '%'`, f.number.toUpperCase());
     // Calendar days of the city (Asia/Shanghai), as in case numbers and due dates, whatever the database's time zone.
     if (f.from) add(`received_at >= (?::date)::timestamp at time zone '${CITY_TIME_ZONE}'`, f.from);
     if (f.to) add(`received_at < (?::date + 1)::timestamp at time zone '${CITY_TIME_ZONE}'`, f.to);
     const clause = where.length ? `where ${where.join(' and ')}` : '';
     const [count] = (await this.ds.query(`select count(*)::int as n from case_file ${clause}`, params)) as Array<{ n: number }>;
     const order = `${SORT_COLUMNS[f.sort]} ${f.order} nulls last, case_number ${f.order}`;
-    const rows: CaseRow[] = await this.ds.query(`select state, record from case_file ${clause} order by ${order} limit $${params.length + 1} offset $${params.length + 2}`, [
+    const rows: Array<CaseRow & { light: string | null; stepLight: string | null }> = await this.ds.query(
+      `select state, record, light, step_light as "stepLight" from case_file ${clause} order by ${order} limit $${params.length + 1} offset $${params.length + 2}`,
+      [
       ...params,
       f.limit,
       f.offset,

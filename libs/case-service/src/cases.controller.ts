@@ -29,6 +29,7 @@ import {
 } from './dto/case-inputs.dto.js';
 import { CaseListQuery } from './dto/case-query.dto.js';
 import { IntakeService } from './intake.service.js';
+import { RatingTicketService } from './rating-ticket.service.js';
 
 /** The posts that work cases: the counter at a township, the hall at a county, the approval section at the city. */
 export const CASE_WORKERS = ['township_clerk', 'county_operator', 'city_approver'] as const;
@@ -46,6 +47,7 @@ export class CasesController {
     private readonly actions: CaseActionsService,
     private readonly query: CaseQueryService,
     private readonly repo: CaseRepository,
+    private readonly tickets: RatingTicketService,
   ) {}
 
   private async detailOf(caseNumber: string, staff: SignedInStaff) {
@@ -243,5 +245,14 @@ export class CasesController {
   @ApiOperation({ summary: "好差评: the applicant's rating (1 非常满意 … 5 非常不满意); travels to every level that handled the case" })
   rate(@Param('caseNumber') n: string, @Body() dto: RateDto, @CurrentStaff() s: SignedInStaff) {
     return this.perform(n, 'rate', dto, s);
+  }
+
+  @Post(':caseNumber/rating-ticket')
+  @Roles(...CASE_WORKERS)
+  @ApiOperation({
+    summary: '电子评价器: a one-time ticket (30 min) for the applicant to rate a delivered case on the rating screen (#/rate/<ticket>); a new ticket replaces the old',
+  })
+  ratingTicket(@Param('caseNumber') n: string, @CurrentStaff() s: SignedInStaff) {
+    return this.tickets.issue(n, s);
   }
 }

@@ -81,3 +81,41 @@ export function statusLabel(s: string | null | undefined, lang: Lang): string {
   if (!s) return '—';
   return lang === 'zh' ? (STATUS_ZH[s] ?? s) : s.replaceAll('_', ' ');
 }
+
+const CREDIT_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+/** GB 32100-2015: an 18-character unified social credit code with its check character. */
+export function creditCodeProblem(code: string, lang: Lang): string | null {
+  const v = code.trim().toUpperCase();
+  const zh = lang === 'zh';
+  if (v.length !== 18 || [...v].some((c) => !CREDIT_ALPHABET.includes(c))) {
+    return zh ? '统一社会信用代码应为18位数字或大写字母（不含 I、O、S、V、Z）' : 'A credit code is 18 digits or capital letters (no I, O, S, V or Z)';
+  }
+  const sum = CREDIT_WEIGHTS.reduce((s, w, i) => s + w * CREDIT_ALPHABET.indexOf(v[i]!), 0);
+  if (CREDIT_ALPHABET[(31 - (sum % 31)) % 31] !== v[17]) return zh ? '统一社会信用代码校验位不正确，请核对' : 'The check character of the credit code is wrong; check the code';
+  return null;
+}
+
+const PHONE = /^(?:0\d{2,3}-?[2-9]\d{6,7}(?:-\d{1,6})?|1[3-9]\d{9}|12\d{3}|400-?\d{3}-?\d{4})$/;
+
+/** A telephone number as the node accepts it: a mobile, a landline with area code, a 12xxx hotline or a 400 number. */
+export function phoneProblem(phone: string, lang: Lang): string | null {
+  if (PHONE.test(phone.trim())) return null;
+  return lang === 'zh' ? '请填写手机号码（11位）或带区号的固定电话，如 0951-6192345' : 'Enter a mobile number (11 digits) or a landline with its area code, e.g. 0951-6192345';
+}
+
+/** A case number (办件编号): 26 digits and a check character. */
+export function isCaseNumber(v: string): boolean {
+  return /^\d{26}[\dX]$/.test(v.trim().toUpperCase());
+}
+
+/** An instant as a Beijing wall-clock time, for a date-time picker that shows Beijing time in any browser zone. */
+export function toBeijingWallClock(d: dayjs.Dayjs): dayjs.Dayjs {
+  return d.add(TZ_OFFSET_MIN + d.toDate().getTimezoneOffset(), 'minute');
+}
+
+/** The instant a Beijing wall-clock time (as a picker holds it) stands for. */
+export function fromBeijingWallClock(d: dayjs.Dayjs): dayjs.Dayjs {
+  return d.subtract(TZ_OFFSET_MIN + d.toDate().getTimezoneOffset(), 'minute');
+}

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -373,3 +373,6 @@ export class RateDto extends VersionedDto {
   @MaxLength(500)
   comment?: string;
 }
+
+/** 电子评价器: what the applicant gives on the rating screen (the channel is the counter's device). */
+export class PublicRatingDto extends PickType(RateDto, ['level', 'comment'] as const) {}

@@ -41,6 +41,11 @@ export class CaseListQuery extends PageQuery {
   @MaxLength(50)
   applicant?: string;
 
+  @ApiPropertyOptional({ description: 'Part of the case number (办件编号): 4 to 27 of its characters' })
+  @IsOptional()
+  @Matches(/^[\dXx]{4,27}$/, { message: 'number must be 4-27 characters of a case number (digits, X)' })
+  number?: string;
+
   @ApiPropertyOptional({ description: 'Taken in on or after (YYYY-MM-DD)' })
   @IsOptional()
   @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' })
