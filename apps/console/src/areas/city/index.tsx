@@ -1,7 +1,9 @@
-import { DesktopOutlined, FileSearchOutlined } from '@ant-design/icons';
+import { AlertOutlined, DesktopOutlined, FileSearchOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { ConsoleRoute } from '../../lib/routes';
+import { AccountabilityPage } from './AccountabilityPage';
 import { CasesPage } from './CasesPage';
 import { CityCasePage } from './CityCasePage';
+import { SupervisionPage } from './SupervisionPage';
 import { WallScreen } from './WallScreen';
 import './city.css';
 
@@ -30,5 +32,19 @@ export const cityRoutes: ConsoleRoute[] = [
     element: <CityCasePage />,
     tiers: ['city'],
     roles: ['city_coordinator', 'auditor', 'node_admin'],
+  },
+  {
+    path: 'city/supervision',
+    element: <SupervisionPage />,
+    tiers: ['city'],
+    roles: ['city_coordinator', 'auditor'],
+    menu: { zh: '督办管理', en: 'Supervision orders', icon: <AlertOutlined />, group: 'city', order: 3 },
+  },
+  {
+    path: 'city/accountability',
+    element: <AccountabilityPage />,
+    tiers: ['city'],
+    roles: ['city_coordinator', 'auditor'],
+    menu: { zh: '问责记录', en: 'Accountability', icon: <SafetyCertificateOutlined />, group: 'city', order: 4 },
   },
 ];
