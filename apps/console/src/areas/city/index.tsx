@@ -1,10 +1,12 @@
-import { AlertOutlined, DesktopOutlined, FileSearchOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { AlertOutlined, DesktopOutlined, FileSearchOutlined, FundOutlined, SafetyCertificateOutlined, SlidersOutlined } from '@ant-design/icons';
 import type { ConsoleRoute } from '../../lib/routes';
 import { AccountabilityPage } from './AccountabilityPage';
+import { AssessmentPage } from './AssessmentPage';
 import { CasesPage } from './CasesPage';
 import { CityCasePage } from './CityCasePage';
 import { SupervisionPage } from './SupervisionPage';
 import { WallScreen } from './WallScreen';
+import { WeightsPage } from './WeightsPage';
 import './city.css';
 
 /**
@@ -46,5 +48,19 @@ export const cityRoutes: ConsoleRoute[] = [
     tiers: ['city'],
     roles: ['city_coordinator', 'auditor'],
     menu: { zh: '问责记录', en: 'Accountability', icon: <SafetyCertificateOutlined />, group: 'city', order: 4 },
+  },
+  {
+    path: 'city/assessment',
+    element: <AssessmentPage />,
+    tiers: ['city'],
+    roles: ['city_coordinator', 'auditor'],
+    menu: { zh: '月度考核', en: 'Monthly assessment', icon: <FundOutlined />, group: 'assessment', order: 1 },
+  },
+  {
+    path: 'city/assessment/weights',
+    element: <WeightsPage />,
+    tiers: ['city'],
+    roles: ['city_coordinator', 'auditor'],
+    menu: { zh: '考核权重', en: 'Index weights', icon: <SlidersOutlined />, group: 'assessment', order: 2 },
   },
 ];
