@@ -1,7 +1,8 @@
-import { AlertOutlined, DesktopOutlined, FileSearchOutlined, FundOutlined, SafetyCertificateOutlined, SlidersOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, DesktopOutlined, FileSearchOutlined, FundOutlined, SafetyCertificateOutlined, SlidersOutlined } from '@ant-design/icons';
 import type { ConsoleRoute } from '../../lib/routes';
 import { AccountabilityPage } from './AccountabilityPage';
 import { AssessmentPage } from './AssessmentPage';
+import { AuditLogPage } from './AuditLogPage';
 import { CasesPage } from './CasesPage';
 import { CityCasePage } from './CityCasePage';
 import { SupervisionPage } from './SupervisionPage';
@@ -62,5 +63,12 @@ export const cityRoutes: ConsoleRoute[] = [
     tiers: ['city'],
     roles: ['city_coordinator', 'auditor'],
     menu: { zh: '考核权重', en: 'Index weights', icon: <SlidersOutlined />, group: 'assessment', order: 2 },
+  },
+  {
+    path: 'audit-log',
+    element: <AuditLogPage />,
+    tiers: ['city', 'county'],
+    roles: ['auditor', 'node_admin'],
+    menu: { zh: '审计日志', en: 'Audit log', icon: <AuditOutlined />, group: 'admin', order: 50 },
   },
 ];
