@@ -109,6 +109,34 @@ describe('time limits (限时办结): lights that change by themselves, pauses t
     await monitorRow(desk, CITY, no, (r) => r.overdueDays === 2);
   });
 
+  it("answers the wall screen's grid: every centre named, with the monitor's live cases by light, and the city's day", async () => {
+    type Line = { code: string; name: string; tier: string | null; parent: string | null; live: number; closed: number; green: number; yellow: number; red: number; unlit: number };
+    const res = await desk.get(CITY, 'coordinator', '/monitor/grid');
+    expect(res.status).toBe(200);
+    const grid = res.body as { at: string; today: string; totals: Omit<Line, 'code' | 'name' | 'tier' | 'parent'>; nodes: Line[] };
+    expect(grid.today).toBe(clock.today());
+    expect(Math.abs(Date.parse(grid.at) - clock.now().getTime())).toBeLessThan(60_000);
+    // The topology's centres in tree order, names from it, those holding nothing at zero.
+    expect(grid.nodes.map((n) => [n.code, n.tier, n.parent])).toEqual([
+      [CITY, 'city', null],
+      [COUNTY, 'county', CITY],
+      [TOWN, 'township', COUNTY],
+    ]);
+    expect(grid.nodes.map((n) => n.name)).toEqual(['银川市民大厅', '兴庆区政务服务中心', '掌政镇便民服务中心']);
+    // Each line is the monitor's own for that node, and the totals are the network's.
+    const counts = (await desk.get(CITY, 'coordinator', '/monitor/counts')).body as { totals: Record<string, number>; byNode: Array<Record<string, number | string>> };
+    for (const n of grid.nodes) {
+      const line = counts.byNode.find((l) => l.node === n.code) ?? { live: 0, closed: 0, green: 0, yellow: 0, red: 0 };
+      expect({ live: n.live, closed: n.closed, green: n.green, yellow: n.yellow, red: n.red }).toEqual({ live: line.live, closed: line.closed, green: line.green, yellow: line.yellow, red: line.red });
+      expect(n.unlit).toBe(n.live - n.green - n.yellow - n.red);
+    }
+    expect(grid.nodes.find((n) => n.code === COUNTY)!.red).toBeGreaterThanOrEqual(1);
+    expect(grid.totals).toMatchObject(counts.totals);
+    // The auditor reads it too; the approval section does not.
+    expect((await desk.get(CITY, 'auditor', '/monitor/grid')).status).toBe(200);
+    expect((await desk.get(CITY, 'approver', '/monitor/grid')).status).toBe(403);
+  });
+
   it('turns the step red when a case handed up waits too long to be taken up, while the case itself is in time', async () => {
     const start = nextWorkingDay(clock.today());
     await clock.setLocal(`${start}T09:00`);

@@ -6,7 +6,7 @@ import { defineConfig } from 'vite';
 // `npm run console:dev` serves it with hot reload and forwards the API to TONGBAN_CONSOLE_API.
 const root = fileURLToPath(new URL('.', import.meta.url));
 const api = process.env.TONGBAN_CONSOLE_API ?? 'http://127.0.0.1:3101';
-const apiPaths = ['/auth', '/cases', '/public', '/catalog', '/monitor', '/supervision', '/assessment', '/staff', '/dead-letters', '/health', '/audit', '/calendar', '/complaints', '/follow-ups', '/accountability', '/county-items', '/implementation', '/counter', '/node', '/metrics'];
+const apiPaths = ['/auth', '/cases', '/public', '/catalog', '/monitor', '/supervision', '/assessment', '/staff', '/dead-letters', '/health', '/audit', '/calendar', '/complaints', '/follow-ups', '/accountability', '/rectifications', '/county-items', '/implementation', '/counter', '/node', '/metrics'];
 
 export default defineConfig({
   root,

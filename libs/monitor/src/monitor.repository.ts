@@ -177,6 +177,11 @@ export class MonitorRepository {
     return { node: q.node ?? null, area: q.area ?? null, totals, byStatus, byNode };
   }
 
+  /** Every holder node's line (`monitor_node_count`, one per node with anything in it), by code: the wall screen's one read. */
+  async nodeLines(on: Queryable = this.ds): Promise<MonitorNodeCount[]> {
+    return (await on.query(`select node, live, closed, green, yellow, red from monitor_node_count where (live, closed) <> (0, 0) order by node`)) as MonitorNodeCount[];
+  }
+
   /** Red live cases, oldest due date first, then by case number; for one holder node or the whole network. */
   async overdue(q: { node?: string } & PageQuery = {}, on: Queryable = this.ds): Promise<MonitorPage> {
     return q.node === undefined ? this.page(on, `live and light = 'red'`, [], q) : this.page(on, `live and holder = $1 and light = 'red'`, [q.node], q);

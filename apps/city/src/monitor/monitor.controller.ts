@@ -1,9 +1,12 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { localDate } from '#libs/cases';
 import { InvalidInputError, NotFoundError } from '#libs/domain';
 import { Roles } from '#libs/identity';
 import { MonitorRepository } from '#libs/monitor';
+import { Clock, NodeContext } from '#libs/node-kit';
 import { CountsQuery, NodeCasesQuery, OverdueQuery, TrendsQuery } from './dto/monitor.query.js';
+import { type MonitorGrid, monitorGrid } from './monitor-grid.js';
 import { MonitorRebuildService } from './monitor-rebuild.service.js';
 
 const READERS = ['city_coordinator', 'auditor', 'node_admin'] as const;
@@ -20,7 +23,17 @@ export class MonitorController {
   constructor(
     private readonly monitor: MonitorRepository,
     private readonly rebuilds: MonitorRebuildService,
+    private readonly ctx: NodeContext,
+    private readonly clock: Clock,
   ) {}
+
+  @Get('grid')
+  @Roles(...READERS)
+  @ApiOperation({ summary: "The wall screen's one read: every centre of the topology (name, tier, parent) with its live cases by light, and the network's totals" })
+  async grid(): Promise<MonitorGrid> {
+    const now = this.clock.now();
+    return monitorGrid(this.ctx.topology.topology.nodes, await this.monitor.nodeLines(), now.toISOString(), localDate(now));
+  }
 
   @Get('counts')
   @Roles(...READERS)
