@@ -37,7 +37,8 @@ export class PageProblems {
     });
     page.on('pageerror', (e) => this.errors.push(`${page.url()}: uncaught ${e.message}`));
     page.on('requestfailed', (r) => {
-      if (r.url().startsWith('blob:')) return;
+      // A printed document opens as a blob: URL in Chromium's own PDF viewer (an extension page).
+      if (r.url().startsWith('blob:') || r.url().startsWith('chrome-extension:')) return;
       this.errors.push(`${r.method()} ${r.url()} failed: ${r.failure()?.errorText}`);
     });
     page.on('response', (r) => {
