@@ -181,9 +181,9 @@ describe('identity: staff accounts, sign-in, roles and audit over HTTP on real n
     });
   });
 
-  it('guards every endpoint it documents: without a token, all but health, metrics, sign-in and /public/* answer 401', async () => {
+  it('guards every endpoint it documents: without a token, all but health, metrics, sign-in, the console\'s page and /public/* answer 401', async () => {
     const doc = (await api(XQ).get('/docs/openapi.json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
-    const open = new Set(['get /health', 'get /metrics', 'post /auth/sign-in', 'post /auth/refresh']);
+    const open = new Set(['get /health', 'get /metrics', 'post /auth/sign-in', 'post /auth/refresh', 'get /']);
     const unguarded: string[] = [];
     for (const [path, methods] of Object.entries(doc.paths)) {
       for (const method of Object.keys(methods)) {

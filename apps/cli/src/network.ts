@@ -100,6 +100,14 @@ export class Network {
       const p = this.nodes.get(n.code)!;
       say(`  ${n.tier.padEnd(8)} ${n.code}  ${p.url.padEnd(22)} ${n.name}   (API docs: ${p.url}/docs)`);
     }
+    const urlOf = (tier: string) => {
+      const n = this.s.topology.nodes.find((x) => x.tier === tier);
+      return n ? this.nodes.get(n.code)!.url : null;
+    };
+    say('\nStaff console (工作台): open any node\'s URL in a browser and sign in there, e.g.');
+    if (urlOf('township')) say(`  the counter (综合窗口):       ${urlOf('township')}/`);
+    if (urlOf('county')) say(`  the county hall (审批大厅):   ${urlOf('county')}/`);
+    if (urlOf('city')) say(`  the wall screen (电子监察屏): ${urlOf('city')}/#/city/screen`);
     if (isDemoNetwork(this.s)) say(`\n${demoAccountLines(this.s).join('\n')}`);
     say(`\nLogs: ${this.s.logDir}   Press Ctrl-C to stop everything.`);
     this.superviseNodes();

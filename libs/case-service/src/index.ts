@@ -13,7 +13,7 @@ export * from './case-lights.js';
 export * from './case.repository.js';
 
 export const CASE_SERVICE_MIGRATIONS = [CreateCaseTables1764300000000, CaseLights1764400000100, CalendarAmendments1764600000000, CaseRatingTickets1765000300000];
-export { RATING_CHANNELS } from './dto/case-inputs.dto.js';
+export { RATING_CHANNELS } from '#libs/cases';
 export { CASE_READERS, CASE_WORKERS } from './cases.controller.js';
 export { RateDto } from './dto/case-inputs.dto.js';
 export * from './case-step-check.js';

@@ -1,4 +1,5 @@
 import type { CodeEntry } from '#libs/catalog';
+import { SPECIAL_PROCEDURE_KINDS } from './code-lists.js';
 
 /** Everything that moves a case, with what a person sees in its timeline. */
 export const CASE_ACTIONS = [
@@ -27,22 +28,11 @@ export const CASE_ACTIONS = [
 export type CaseAction = (typeof CASE_ACTIONS)[number]['code'];
 export const ACTION_CODES: readonly CaseAction[] = CASE_ACTIONS.map((a) => a.code);
 
-/** 特别程序 kinds whose time the Administrative Licensing Law (art. 45) does not count. */
-export const SPECIAL_PROCEDURE_KINDS = [
-  { code: 'hearing', zh: '听证', en: 'hearing' },
-  { code: 'expert_review', zh: '专家评审', en: 'expert review' },
-  { code: 'inspection', zh: '检验', en: 'inspection' },
-  { code: 'testing', zh: '检测', en: 'testing' },
-  { code: 'public_notice', zh: '公示', en: 'public notice' },
-] as const satisfies readonly CodeEntry[];
+// The inputs' code lists live in code-lists.ts (plain data without imports, so the console reads the same lists).
+export { DELIVERY_METHODS, MAX_EXTENSION_DAYS, RATING_CHANNELS, SPECIAL_PROCEDURE_KINDS } from './code-lists.js';
 export type SpecialProcedureKind = (typeof SPECIAL_PROCEDURE_KINDS)[number]['code'];
-
-/**
- * 延长审批 (GB/T 39046 特别程序 1): the Administrative Licensing Law (art. 42) lets the head of the
- * deciding organ add at most 10 working days to the 20, with a reason told to the applicant; all the
- * extensions of one case together stay within it.
- */
-export const MAX_EXTENSION_DAYS = 10;
+const specialProcedureKindsAreCodeEntries: readonly CodeEntry[] = SPECIAL_PROCEDURE_KINDS;
+void specialProcedureKindsAreCodeEntries;
 
 /** 满意度 (GB/T 39046-2020); 4 and 5 are poor ratings (差评), each followed up. */
 export const RATING_LEVELS = [

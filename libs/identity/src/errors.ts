@@ -20,13 +20,18 @@ export class InvalidCredentialsError extends DomainError {
   }
 }
 
+/** 2026-11-24 10:07, Beijing time (UTC+8, no daylight saving), as staff read a time. */
+function beijingMinute(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 export class AccountLockedError extends DomainError {
   readonly code = 'ACCOUNT_LOCKED';
   readonly status = 423;
   constructor(lockedUntil: Date) {
     super(
-      `连续登录失败次数过多，账号已锁定至 ${lockedUntil.toISOString()}；可请本节点管理员解锁`,
-      `Too many failed sign-ins: the account is locked until ${lockedUntil.toISOString()}; a node administrator can unlock it`,
+      `连续登录失败次数过多，账号已锁定至 ${beijingMinute(lockedUntil)}（北京时间）；可请本节点管理员解锁`,
+      `Too many failed sign-ins: the account is locked until ${beijingMinute(lockedUntil)} (Beijing time); a node administrator can unlock it`,
       { lockedUntil: lockedUntil.toISOString() },
     );
   }

@@ -2,7 +2,7 @@ import type { BroughtMaterial, MissingMaterial } from '#libs/cases';
 import { type PrintBlock, type PrintDocument, type PrintField, zhDate, zhDateTime } from '#libs/print';
 import type { CaseDocument, CaseFile } from '../case-file.js';
 import { maskIdNumber } from '../case-view.js';
-import { DELIVERY_METHODS } from '../dto/case-inputs.dto.js';
+import { DELIVERY_METHODS } from '#libs/cases';
 
 /** What a printed document is made from: the document as the case keeps it, and the case it belongs to. */
 export interface DocumentPrintInput {

@@ -23,7 +23,7 @@ import {
 } from 'class-validator';
 import { IsNotBlank, IsPhoneNumber, isValidCreditCode } from '#libs/catalog';
 import { isResidentId } from '#libs/domain';
-import { RATING_LEVELS, SPECIAL_PROCEDURE_KINDS } from '#libs/cases';
+import { DELIVERY_METHODS, RATING_CHANNELS, RATING_LEVELS, SPECIAL_PROCEDURE_KINDS } from '#libs/cases';
 
 /** Rule `isResidentId`: an 18-character resident ID with a valid GB 11643 check character. */
 export function IsResidentId(options?: ValidationOptions): PropertyDecorator {
@@ -54,22 +54,6 @@ function IsApplicantId(): PropertyDecorator {
 
 /** 办理形式 a case may come in by (GB/T 39046): counter, online, mobile, post. */
 export const INTAKE_CHANNELS = ['1', '2', '3', '4'] as const;
-/** 送达方式: in person, by post, electronically, left at the address, by public notice. */
-export const DELIVERY_METHODS = [
-  { code: 'in_person', zh: '直接送达', en: 'in person' },
-  { code: 'post', zh: '邮寄送达', en: 'by post' },
-  { code: 'electronic', zh: '电子送达', en: 'electronically' },
-  { code: 'left_at_address', zh: '留置送达', en: 'left at the address' },
-  { code: 'public_notice', zh: '公告送达', en: 'by public notice' },
-] as const;
-/** 评价渠道: where the applicant rated (the counter's device, online, mobile, text message, phone). */
-export const RATING_CHANNELS = [
-  { code: '1', zh: '窗口评价器', en: 'counter device' },
-  { code: '2', zh: '网上', en: 'online' },
-  { code: '3', zh: '移动端', en: 'mobile' },
-  { code: '4', zh: '短信', en: 'text message' },
-  { code: '5', zh: '电话回访', en: 'phone call' },
-] as const;
 
 export class ApplicantDto {
   @ApiProperty({ enum: ['person', 'organisation'] })

@@ -6,15 +6,10 @@ import { api, ApiError } from '../../lib/api';
 import { fromBeijingWallClock, toBeijingWallClock } from '../../lib/format';
 import { useLang } from '../../lib/i18n';
 import { useNetwork } from '../../lib/network';
+import { DELIVERY_METHODS } from '../../../../../libs/cases/src/code-lists';
 
-/** 送达方式, as the node's DeliverDto takes them. */
-export const DELIVERY_METHODS = [
-  { code: 'in_person', zh: '直接送达', en: 'in person' },
-  { code: 'post', zh: '邮寄送达', en: 'by post' },
-  { code: 'electronic', zh: '电子送达', en: 'electronically' },
-  { code: 'left_at_address', zh: '留置送达', en: 'left at the address' },
-  { code: 'public_notice', zh: '公告送达', en: 'by public notice' },
-] as const;
+/** 送达方式, from their one source (libs/cases/src/code-lists.ts: plain data), as the node's DeliverDto takes them. */
+export { DELIVERY_METHODS };
 
 const BEFORE_DECISION = ['received', 'awaiting_materials', 'materials_complete', 'accepted', 'in_transit_up', 'under_review', 'awaiting_correction', 'special_procedure'];
 const OUTCOMES = ['approved', 'denied', 'not_accepted', 'withdrawn'];

@@ -7,6 +7,7 @@ import { useLang } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
 import { ActionModal, type ActionRequest } from './ActionModal';
 import { actorName, isLicence } from './cases';
+import { MAX_EXTENSION_DAYS, SPECIAL_PROCEDURE_KINDS } from '../../../../../libs/cases/src/code-lists';
 
 /** The actions the county hall (and the city's approval section) takes on a case it holds. */
 export type HallAction =
@@ -21,15 +22,9 @@ export type HallAction =
   | 'withdrawal-allow'
   | 'withdrawal-refuse';
 
-const MAX_EXTENSION_DAYS = 10;
 
-export const SPECIAL_PROCEDURE_KINDS = [
-  { code: 'hearing', zh: '听证', en: 'hearing' },
-  { code: 'expert_review', zh: '专家评审', en: 'expert review' },
-  { code: 'inspection', zh: '检验', en: 'inspection' },
-  { code: 'testing', zh: '检测', en: 'testing' },
-  { code: 'public_notice', zh: '公示', en: 'public notice' },
-] as const;
+
+export { SPECIAL_PROCEDURE_KINDS };
 
 /**
  * What may be done next, by the status and where the case is (docs/cases.md's table): only at the node
