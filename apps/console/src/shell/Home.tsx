@@ -23,7 +23,7 @@ export function Home() {
       <Row gutter={[16, 16]}>
         {mine.map((r) => (
           <Col key={r.path} xs={24} sm={12} lg={8} xl={6}>
-            <Card hoverable onClick={() => navigate(`/${r.path}`)} size="small">
+            <Card hoverable onClick={() => navigate(`/${r.path}`)} size="small" data-testid="home-page-link" data-path={r.path}>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {lang === 'zh' ? MENU_GROUPS[r.menu!.group].zh : MENU_GROUPS[r.menu!.group].en}
               </Typography.Text>
