@@ -151,7 +151,7 @@ describe('a county matter through the consoles, in Chromium (counter → county 
     await counter.getByTestId('complete-materials').click();
     await counter.getByTestId('complete-material-0').check(); // the one material the notice listed
     await counter.getByTestId('complete-materials-confirm').click();
-    await reloadUntilStatus(counter, 'in_transit_up', 30000).catch(async () => reloadUntilStatus(counter, 'accepted', 30000));
+    await reloadUntilStatus(counter, ['in_transit_up', 'accepted']);
     await counter.getByTestId('print-SL').waitFor();
   });
 
@@ -186,7 +186,8 @@ describe('a county matter through the consoles, in Chromium (counter → county 
     await county.getByTestId('approve-result-number').fill(`JY1640104${caseNumber.slice(-8)}`);
     await county.getByTestId('modal-submit').click();
     await county.getByText('一审一核').first().waitFor();
-    await county.keyboard.press('Escape');
+    await county.getByRole('dialog').getByRole('button', { name: /取\s*消/ }).click();
+    await county.getByRole('dialog').waitFor({ state: 'hidden' });
     await expect(statusOf(county)).resolves.toBe('under_review');
   });
 

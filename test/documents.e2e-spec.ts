@@ -63,7 +63,8 @@ describe('printed documents (PDF) at every node that holds the case', () => {
     ['GZ', '一次性告知书', 'GZ-{no}'],
     ['SL', '受理通知书', 'SL-{no}'],
     ['SL', '受理通知书', 'acceptance_notice'],
-  ])('prints the %s (%s) asked for as %s at the intake counter: an inline A4 PDF with the title, number, matter, centre and the whole ID', async (prefix, title, asked) => {
+    ['GZ', '一次性告知书', 'GZ'],
+  ])('prints the %s (%s) asked for as %s (its number, kind or prefix) at the intake counter: an inline A4 PDF with the title, number, matter, centre and the whole ID', async (prefix, title, asked) => {
     const res = await pdf(TOWN, 'clerk', asked.replace('{no}', no));
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/pdf/);

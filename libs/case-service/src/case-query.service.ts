@@ -60,7 +60,7 @@ export class CaseQueryService {
   }
 
   private documentOf(file: CaseFile, number: string) {
-    const doc = file.record.documents.find((d) => d.number === number || d.kind === number);
+    const doc = file.record.documents.find((d) => d.number === number || d.kind === number || (/^[A-Z]{2}$/.test(number) && d.number.startsWith(`${number}-`)));
     if (!doc) throw new NotFoundError(`办件 ${file.state.caseNumber} 没有文书 ${number}`, `case ${file.state.caseNumber} has no document ${number}`);
     return doc;
   }

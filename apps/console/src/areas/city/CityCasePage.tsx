@@ -140,7 +140,13 @@ export function CityCasePage() {
           <Descriptions size="small" column={{ xs: 1, md: 2, xl: 4 }}>
             <Descriptions.Item label={t('时限灯', 'Light')}>
               {/* The case view below carries case-light when the city's copy is read; the monitor's own reading is here. */}
-              <LightDot light={row.live ? row.light : null} lang={lang} testId={detail ? 'monitor-light' : 'case-light'} />
+              {row.live ? (
+                <LightDot light={row.light} lang={lang} testId={detail ? 'monitor-light' : 'case-light'} />
+              ) : (
+                <Tag color={row.closedLate ? 'red' : undefined} data-testid={detail ? 'monitor-light' : 'case-light'} data-light="none" data-stopped="true">
+                  {row.closedLate ? t('超期办结', 'Closed late') : t('已办结', 'Closed')}
+                </Tag>
+              )}
               {row.stepLight && row.stepLight !== row.light && (
                 <span style={{ marginLeft: 8 }}>
                   {t('环节', 'step')} <LightDot light={row.stepLight} lang={lang} />

@@ -26,12 +26,22 @@ export function TimeLimitPanel({ tl }: { tl: TimeLimit }) {
   return (
     <Descriptions size="small" column={{ xs: 1, md: 2, xl: 4 }} bordered>
       <Descriptions.Item label={t('办理时限灯', 'Light')}>
-        <LightTag light={tl.light} testId="case-light" />
+        {tl.stopped ? (
+          <Tag color={tl.overdueDays > 0 ? 'red' : 'green'} data-testid="case-light" data-light="none" data-stopped="true">
+            {tl.overdueDays > 0 ? t('超期办结', 'Closed late') : t('按时办结', 'Closed in time')}
+          </Tag>
+        ) : (
+          <LightTag light={tl.light} testId="case-light" />
+        )}
       </Descriptions.Item>
       <Descriptions.Item label={t('办结期限', 'Deadline')}>{tl.deadline ?? '—'}</Descriptions.Item>
       <Descriptions.Item label={t('承诺时限', 'Committed limit')}>{tl.committedDays === null ? '—' : t(`${tl.committedDays} 个工作日`, `${tl.committedDays} working days`)}</Descriptions.Item>
-      <Descriptions.Item label={t('已用 / 剩余', 'Used / left')}>
-        {tl.usedDays === null ? '—' : t(`已用 ${tl.usedDays} 日，剩余 ${tl.remainingDays} 日`, `${tl.usedDays} used, ${tl.remainingDays} left`)}
+      <Descriptions.Item label={tl.stopped ? t('用时', 'Used') : t('已用 / 剩余', 'Used / left')}>
+        {tl.usedDays === null
+          ? '—'
+          : tl.stopped
+            ? t(`用时 ${tl.usedDays} 个工作日`, `${tl.usedDays} working days used`)
+            : t(`已用 ${tl.usedDays} 日，剩余 ${tl.remainingDays} 日`, `${tl.usedDays} used, ${tl.remainingDays} left`)}
         {tl.overdueDays > 0 && (
           <Tag color="red" style={{ marginLeft: 8 }}>
             {t(`超期 ${tl.overdueDays} 个工作日`, `${tl.overdueDays} working days overdue`)}
@@ -131,10 +141,16 @@ export function CaseView({ detail, actions, documents }: { detail: CaseDetail; a
       >
         <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
           <Descriptions.Item label={t('事项', 'Matter')}>
-            {detail.item.name} <Typography.Text type="secondary">{detail.item.code}</Typography.Text>
+            {detail.item.name}
+            <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+              {detail.item.code}
+            </Typography.Text>
           </Descriptions.Item>
           <Descriptions.Item label={t('申请人', 'Applicant')}>
-            {a.name} <Typography.Text type="secondary">{a.idNumber}</Typography.Text>
+            {a.name}
+            <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+              {a.idNumber}
+            </Typography.Text>
           </Descriptions.Item>
           <Descriptions.Item label={t('联系电话', 'Phone')}>{a.phone}</Descriptions.Item>
           <Descriptions.Item label={t('收件节点', 'Intake')}>{nameOf(detail.intakeNode)}</Descriptions.Item>
