@@ -8,7 +8,7 @@ import { dateTime } from '../../lib/format';
 import { useLang } from '../../lib/i18n';
 import { useNetwork } from '../../lib/network';
 import { useSession } from '../../lib/session';
-import { beijingDay, CASE_NUMBER, errorText, LEVEL_LABEL, roleLabel } from './common';
+import { beijingDay, CASE_NUMBER, CaseNumberLink, errorText, LEVEL_LABEL, roleLabel } from './common';
 import type { AccountabilityRecord, Paged } from './types';
 
 const PAGE_SIZE = 20;
@@ -165,7 +165,6 @@ function RecordDrawer({ id, onClose, onDecided }: { id: string | null; onClose: 
 export function AccountabilityPage() {
   const { lang, t } = useLang();
   const { nodes } = useNetwork();
-  const navigate = useNavigate();
   const [params] = useSearchParams();
   const [status, setStatus] = useState<string | undefined>();
   const [level, setLevel] = useState<string | undefined>();
@@ -259,17 +258,7 @@ export function AccountabilityPage() {
               title: t('办件编号', 'Case number'),
               dataIndex: 'caseNumber',
               width: 250,
-              render: (v: string) => (
-                <Typography.Link
-                  className="tb-case-no"
-                  onClick={(e) => {
-                    e.stopPropagation();
-                    navigate(`/city/cases/${v}`);
-                  }}
-                >
-                  {v}
-                </Typography.Link>
-              ),
+              render: (v: string) => <CaseNumberLink caseNumber={v} />,
             },
             { title: t('责任层级', 'Level'), dataIndex: 'level', width: 100, render: (v: AccountabilityRecord['level']) => (lang === 'zh' ? v.zh : v.en) },
             { title: t('责任中心', 'Centre'), dataIndex: 'nodeName', width: 180, render: (v: string | null, r) => v ?? r.node },

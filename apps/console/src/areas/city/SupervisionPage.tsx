@@ -9,7 +9,7 @@ import { dateTime } from '../../lib/format';
 import { useLang } from '../../lib/i18n';
 import { useNetwork } from '../../lib/network';
 import { useSession } from '../../lib/session';
-import { CASE_NUMBER, errorText, OrderStatusTag } from './common';
+import { CASE_NUMBER, CaseNumberLink, errorText, OrderStatusTag } from './common';
 import { IssueOrderModal, OrderDrawer } from './orders';
 import type { OrderStatus, Paged, Rectification, SupervisionOrder } from './types';
 
@@ -40,7 +40,6 @@ function OrdersTab() {
   const { lang, t } = useLang();
   const { has } = useSession();
   const { nameOf } = useNetwork();
-  const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const status = (params.get('status') as OrderStatus | null) ?? undefined;
   const flagged = params.get('flagged') === 'true';
@@ -145,17 +144,7 @@ function OrdersTab() {
             title: t('办件编号', 'Case number'),
             dataIndex: 'caseNumber',
             width: 250,
-            render: (v: string) => (
-              <Typography.Link
-                className="tb-case-no"
-                onClick={(e) => {
-                  e.stopPropagation();
-                  navigate(`/city/cases/${v}`);
-                }}
-              >
-                {v}
-              </Typography.Link>
-            ),
+            render: (v: string) => <CaseNumberLink caseNumber={v} />,
           },
           { title: t('轮次', 'Round'), dataIndex: 'round', width: 70, render: (v: number, r) => <>{v}{r.rule === 'red_light' && <Tag style={{ marginLeft: 4 }}>{t('自动', 'auto')}</Tag>}</> },
           { title: t('督办对象', 'To'), dataIndex: 'holder', width: 180, render: (v: string) => nameOf(v) },

@@ -1,4 +1,5 @@
-import { Tag } from 'antd';
+import { Tag, Typography } from 'antd';
+import { useNavigate } from 'react-router';
 import { ApiError } from '../../lib/api';
 import { LIGHT_COLOR, type Light } from '../../lib/format';
 import type { Lang } from '../../lib/i18n';
@@ -99,4 +100,20 @@ export const LEVEL_LABEL: Record<string, { zh: string; en: string }> = {
 /** A share (0..1) as a percentage with one decimal; a dash when there is nothing to measure. */
 export function percent(v: number | null | undefined): string {
   return v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)}%`;
+}
+
+/** A case number in a table row: opens the city's view of the case without also opening the row. */
+export function CaseNumberLink({ caseNumber }: { caseNumber: string }) {
+  const navigate = useNavigate();
+  return (
+    <Typography.Link
+      className="tb-case-no"
+      onClick={(e) => {
+        e.stopPropagation();
+        navigate(`/city/cases/${caseNumber}`);
+      }}
+    >
+      {caseNumber}
+    </Typography.Link>
+  );
 }

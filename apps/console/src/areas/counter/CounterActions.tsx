@@ -7,6 +7,7 @@ import { fromBeijingWallClock, toBeijingWallClock } from '../../lib/format';
 import { useLang } from '../../lib/i18n';
 import { useNetwork } from '../../lib/network';
 import { DELIVERY_METHODS } from '../../../../../libs/cases/src/code-lists';
+import { TextField } from '../../components/TextField';
 
 /** 送达方式, from their one source (libs/cases/src/code-lists.ts: plain data), as the node's DeliverDto takes them. */
 export { DELIVERY_METHODS };
@@ -123,11 +124,7 @@ function specsFor(c: CaseDetail, here: string, t: (zh: string, en: string) => st
   const intakeHere = c.intakeNode === here;
   const decidesHere = c.decidingNode === here;
   const list: ActionSpec[] = [];
-  const reason = (label: string) => (
-    <Form.Item name="reason" label={label} rules={[{ required: true, whitespace: true, message: t('请填写理由', 'Give the reason') }, { max: 500 }]}>
-      <Input.TextArea rows={3} data-testid="action-reason" />
-    </Form.Item>
-  );
+  const reason = (label: string) => <TextField name="reason" label={label} required={t('请填写理由', 'Give the reason')} rows={3} testId="action-reason" />;
 
   if (s === 'awaiting_materials' && holderHere) {
     list.push({
@@ -233,9 +230,7 @@ function specsFor(c: CaseDetail, here: string, t: (zh: string, en: string) => st
       fields: () => (
         <>
           {reason(t('不予受理的理由', 'Reason'))}
-          <Form.Item name="legalBasis" label={t('法律依据', 'Legal basis')} rules={[{ required: true, whitespace: true, message: t('请填写法律依据', 'Give the legal basis') }, { max: 500 }]}>
-            <Input.TextArea rows={2} data-testid="action-legal-basis" />
-          </Form.Item>
+          <TextField name="legalBasis" label={t('法律依据', 'Legal basis')} required={t('请填写法律依据', 'Give the legal basis')} rows={2} testId="action-legal-basis" />
         </>
       ),
       done: t('已作出不予受理决定', 'Not accepted'),

@@ -8,6 +8,7 @@ import { useSession } from '../../lib/session';
 import { ActionModal, type ActionRequest } from './ActionModal';
 import { actorName, isLicence } from './cases';
 import { MAX_EXTENSION_DAYS, SPECIAL_PROCEDURE_KINDS } from '../../../../../libs/cases/src/code-lists';
+import { TextField } from '../../components/TextField';
 
 /** The actions the county hall (and the city's approval section) takes on a case it holds. */
 export type HallAction =
@@ -200,16 +201,7 @@ export function CaseActions({ detail, onDone }: { detail: CaseDetail; onDone: ()
             <Form.Item name="kind" label={t('程序种类', 'Kind')} rules={[{ required: true, message: t('请选择程序种类', 'Choose the kind') }]}>
               <Select data-testid="special-kind" options={SPECIAL_PROCEDURE_KINDS.map((k) => ({ value: k.code, label: t(k.zh, k.en) }))} />
             </Form.Item>
-            <Form.Item
-              name="reason"
-              label={t('理由', 'Reason')}
-              rules={[
-                { required: true, whitespace: true, message: t('请填写理由', 'Give the reason') },
-                { max: 500, message: t('不超过 500 字', 'At most 500 characters') },
-              ]}
-            >
-              <Input.TextArea rows={3} data-testid="special-reason" />
-            </Form.Item>
+            <TextField name="reason" label={t('理由', 'Reason')} required={t('请填写理由', 'Give the reason')} rows={3} testId="special-reason" />
           </>
         )}
       </ActionModal>
@@ -224,9 +216,7 @@ export function CaseActions({ detail, onDone }: { detail: CaseDetail; onDone: ()
         request={(x) => req('special-procedure/end', { result: trimmed(x.result) })}
       >
         {() => (
-          <Form.Item name="result" label={t('程序结果（可选）', 'Result (optional)')} rules={[{ max: 500, message: t('不超过 500 字', 'At most 500 characters') }]}>
-            <Input.TextArea rows={3} data-testid="special-result" />
-          </Form.Item>
+          <TextField name="result" label={t('程序结果（可选）', 'Result (optional)')} rows={3} testId="special-result" />
         )}
       </ActionModal>
 
@@ -253,16 +243,7 @@ export function CaseActions({ detail, onDone }: { detail: CaseDetail; onDone: ()
             <Form.Item name="days" label={t('延长工作日数', 'Working days')} rules={[{ required: true, message: t('请填写延长天数', 'Give the days') }]}>
               <InputNumber min={1} max={MAX_EXTENSION_DAYS - detail.timeLimit.extensionDays} precision={0} style={{ width: 160 }} data-testid="extend-days" />
             </Form.Item>
-            <Form.Item
-              name="reason"
-              label={t('延长理由', 'Reason')}
-              rules={[
-                { required: true, whitespace: true, message: t('请填写理由', 'Give the reason') },
-                { max: 500, message: t('不超过 500 字', 'At most 500 characters') },
-              ]}
-            >
-              <Input.TextArea rows={2} data-testid="extend-reason" />
-            </Form.Item>
+            <TextField name="reason" label={t('延长理由', 'Reason')} required={t('请填写理由', 'Give the reason')} rows={2} testId="extend-reason" />
             <Space size="middle" align="start" wrap>
               <Form.Item
                 name="approvedByName"
@@ -301,26 +282,8 @@ export function CaseActions({ detail, onDone }: { detail: CaseDetail; onDone: ()
       >
         {() => (
           <>
-            <Form.Item
-              name="reason"
-              label={t('不予受理理由', 'Reason')}
-              rules={[
-                { required: true, whitespace: true, message: t('请填写理由', 'Give the reason') },
-                { max: 500, message: t('不超过 500 字', 'At most 500 characters') },
-              ]}
-            >
-              <Input.TextArea rows={3} data-testid="not-accept-reason" />
-            </Form.Item>
-            <Form.Item
-              name="legalBasis"
-              label={t('法律依据', 'Legal basis')}
-              rules={[
-                { required: true, whitespace: true, message: t('请填写法律依据', 'Give the legal basis') },
-                { max: 500, message: t('不超过 500 字', 'At most 500 characters') },
-              ]}
-            >
-              <Input.TextArea rows={2} placeholder={t('如：《中华人民共和国行政许可法》第三十二条', 'e.g. Administrative Licensing Law, art. 32')} data-testid="not-accept-basis" />
-            </Form.Item>
+            <TextField name="reason" label={t('不予受理理由', 'Reason')} required={t('请填写理由', 'Give the reason')} rows={3} testId="not-accept-reason" />
+            <TextField name="legalBasis" label={t('法律依据', 'Legal basis')} required={t('请填写法律依据', 'Give the legal basis')} rows={2} placeholder={t('如：《中华人民共和国行政许可法》第三十二条', 'e.g. Administrative Licensing Law, art. 32')} testId="not-accept-basis" />
           </>
         )}
       </ActionModal>
@@ -374,16 +337,7 @@ export function CaseActions({ detail, onDone }: { detail: CaseDetail; onDone: ()
         request={(x) => req('deny', { reason: x.reason.trim() })}
       >
         {() => (
-          <Form.Item
-            name="reason"
-            label={t('不予批准的理由', 'Reason')}
-            rules={[
-              { required: true, whitespace: true, message: t('请填写理由', 'Give the reason') },
-              { max: 500, message: t('不超过 500 字', 'At most 500 characters') },
-            ]}
-          >
-            <Input.TextArea rows={3} data-testid="deny-reason" />
-          </Form.Item>
+          <TextField name="reason" label={t('不予批准的理由', 'Reason')} required={t('请填写理由', 'Give the reason')} rows={3} testId="deny-reason" />
         )}
       </ActionModal>
 
@@ -406,16 +360,7 @@ export function CaseActions({ detail, onDone }: { detail: CaseDetail; onDone: ()
         request={(x) => req('withdrawal/refuse', { reason: x.reason.trim() })}
       >
         {() => (
-          <Form.Item
-            name="reason"
-            label={t('理由', 'Reason')}
-            rules={[
-              { required: true, whitespace: true, message: t('请填写理由', 'Give the reason') },
-              { max: 500, message: t('不超过 500 字', 'At most 500 characters') },
-            ]}
-          >
-            <Input.TextArea rows={3} data-testid="withdrawal-refuse-reason" />
-          </Form.Item>
+          <TextField name="reason" label={t('理由', 'Reason')} required={t('请填写理由', 'Give the reason')} rows={3} testId="withdrawal-refuse-reason" />
         )}
       </ActionModal>
     </>
