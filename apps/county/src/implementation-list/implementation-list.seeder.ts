@@ -8,7 +8,8 @@ const SEEDER = { id: 'system:demo-seed' };
 
 /**
  * On a demo county (TONGBAN_DEMO=1): publishes its demo county-only items once, and sets its demo
- * implementation-list entries as soon as the city's items they refine have arrived.
+ * implementation-list entries as soon as the city's items they refine have arrived, never over an
+ * entry that staff have set first.
  */
 @Injectable()
 export class ImplementationListSeeder implements OnApplicationBootstrap {
@@ -40,7 +41,7 @@ export class ImplementationListSeeder implements OnApplicationBootstrap {
         const settings: Record<string, unknown> = { ...o };
         delete settings.countyCode;
         delete settings.itemCode;
-        await this.service.setImplementation(o.itemCode, settings, SEEDER).catch((err: Error) => this.ctx.logger.warn({ err, code: o.itemCode }, 'demo implementation entry refused'));
+        await this.service.setImplementation(o.itemCode, settings, SEEDER, { onlyIfUnset: true }).catch((err: Error) => this.ctx.logger.warn({ err, code: o.itemCode }, 'demo implementation entry refused'));
       }
       await new Promise((r) => (this.timer = setTimeout(r, 2000)));
     }

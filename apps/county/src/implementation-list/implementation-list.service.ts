@@ -42,7 +42,24 @@ export class ImplementationListService {
     return by.id.startsWith('system:') ? { kind: 'system', id: by.id } : { kind: 'staff', id: by.id, role: by.role };
   }
 
-  async setImplementation(code: string, body: unknown, by: Editor): Promise<{ code: string; revision: number; settings: Record<string, unknown> }> {
+  /**
+   * Sets the county's entry for a city item. With `onlyIfUnset` (the demo seeder), an entry that
+   * already exists is left as it is and `undefined` is returned: the check is made under the
+   * publication lock, so a seeder never overwrites what staff set in the meantime.
+   */
+  async setImplementation(code: string, body: unknown, by: Editor): Promise<{ code: string; revision: number; settings: Record<string, unknown> }>;
+  async setImplementation(
+    code: string,
+    body: unknown,
+    by: Editor,
+    options: { onlyIfUnset: true },
+  ): Promise<{ code: string; revision: number; settings: Record<string, unknown> } | undefined>;
+  async setImplementation(
+    code: string,
+    body: unknown,
+    by: Editor,
+    options: { onlyIfUnset?: boolean } = {},
+  ): Promise<{ code: string; revision: number; settings: Record<string, unknown> } | undefined> {
     const live = await this.replica.liveCityItem(code);
     if (!live) throw new NotFoundError(`市级目录中没有在用事项 ${code}`, `no city item ${code} is in force`);
     const settings = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
@@ -51,7 +68,9 @@ export class ImplementationListService {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) problems.push({ field: '', rule: 'isObject', message: '请求体必须是对象', messageEn: 'the body must be an object' });
     if (problems.length > 0) throw new ValidationFailedError(problems);
     return this.repo.transaction(async (m) => {
-      const revision = (await this.replica.implementationRevision(m, code)) + 1;
+      const current = await this.replica.implementationRevision(m, code);
+      if (options.onlyIfUnset && current > 0) return undefined;
+      const revision = current + 1;
       await this.replica.applyImplementation(m, this.ctx.code, code, revision, settings);
       await this.repo.log(m, { staffId: by.id, staffRole: by.role, action: 'implementation-set', code, revision, details: settings });
       const payload = plainToInstance(ImplementationSetPayload, { code, revision, settings });
