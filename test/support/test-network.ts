@@ -8,7 +8,7 @@ import { type Tier, TopologyIndex, type TopologyNode, validateTopology } from '#
 import { nodePrincipal } from '#libs/contracts';
 import { ensureNodeDatabase, NodeProcess, nodeKafkaEnv, provisionDeployment, SecretStore, stateDir, withCredentials } from '#libs/infra';
 import { createKafka, type Kafka, type KafkaCredentials } from '#libs/messaging';
-import { testInfra, testSecretsDir } from './infra-state.js';
+import { type TestInfra, testInfra, testSecretsDir } from './infra-state.js';
 
 export interface TestNodeSpec {
   code: string;
@@ -36,7 +36,7 @@ export class TestNetwork {
   readonly id = `t${randomBytes(3).toString('hex')}`;
   readonly topicPrefix = `tb-${this.id}`;
   readonly nodes = new Map<string, NodeProcess>();
-  readonly infra = testInfra();
+  readonly infra: TestInfra;
   private readonly dir = stateDir('test', 'networks', this.id);
   /** The topology file the nodes of this network read (also for the operator CLI). */
   topologyFile = '';
@@ -45,10 +45,15 @@ export class TestNetwork {
   readonly secrets = new SecretStore(testSecretsDir());
   private readonly extra: NodeProcess[] = [];
 
+  /** `brokers` (with `kafkaAdmin`): another broker than the run's shared one, e.g. a test's own cluster. */
   constructor(
     private readonly specs: TestNodeSpec[],
     private readonly extraEnv: Record<string, string> = {},
-  ) {}
+    brokers?: Pick<TestInfra, 'brokers' | 'kafkaAdmin'>,
+  ) {
+    const shared = testInfra();
+    this.infra = brokers ? { ...shared, ...brokers, kafkaPort: undefined, kafkaDataDir: undefined } : shared;
+  }
 
   database(code: string): string {
     return `${this.id}_${code}`;

@@ -8,6 +8,7 @@ import { keepExitCode } from './exit-code.js';
 import { monitorRebuild } from './monitor-rebuild.js';
 import { monthlyReport } from './monthly-report.js';
 import { down, Network, provisionCommand } from './network.js';
+import { NodeSelectionError, selectNodes } from './node-selection.js';
 import { networkSettings } from './settings.js';
 import { status } from './status.js';
 import { join } from 'node:path';
@@ -19,8 +20,19 @@ const program = new Command('tongban').description('Tongban (通办) operator co
 program
   .command('up')
   .description('Start the embedded Kafka and PostgreSQL (unless external ones are configured) and every node of the topology; runs until Ctrl-C')
-  .action(async () => {
-    await new Network(networkSettings()).up();
+  .option('--only <nodes>', 'start only these nodes: comma-separated node codes, or area:<code> for a node and every node under it (the broker is still provisioned for the whole topology)')
+  .action(async (opts: { only?: string }) => {
+    const s = networkSettings();
+    let only;
+    try {
+      only = opts.only === undefined ? undefined : selectNodes(s.topology, opts.only);
+    } catch (err) {
+      if (!(err instanceof NodeSelectionError)) throw err;
+      process.stderr.write(`${err.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    await new Network(s, only).up();
   });
 
 program

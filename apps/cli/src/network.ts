@@ -4,6 +4,7 @@ import pg from 'pg';
 import { type TopologyNode, TopologyIndex } from '#libs/config';
 import {
   EmbeddedKafka,
+  EmbeddedKafkaCluster,
   EmbeddedPostgres,
   InfraStartError,
   isRecordedProcess,
@@ -24,6 +25,22 @@ import type { NetworkSettings } from './settings.js';
 
 const say = (line: string): void => void process.stdout.write(`${line}\n`);
 
+type EmbeddedBroker = EmbeddedKafka | EmbeddedKafkaCluster;
+
+/** The embedded single broker, or the three-broker cluster (TONGBAN_EMBEDDED_KAFKA_BROKERS=3): each in its own data folder. */
+function embeddedBroker(s: NetworkSettings, kind: 1 | 3 = s.kafkaBrokers, o: { log?: (line: string) => void; withSecrets?: boolean } = {}): EmbeddedBroker {
+  // Stopping one needs no secret: `down` must not create the admin's secrets as a side effect.
+  const secrets = o.withSecrets === false ? undefined : s.secrets.admin();
+  const log = o.log;
+  return kind === 3
+    ? new EmbeddedKafkaCluster({ basePort: s.kafkaPort, dataDir: join(s.dataDir, 'kafka-cluster'), log, secrets })
+    : new EmbeddedKafka({ port: s.kafkaPort, dataDir: join(s.dataDir, 'kafka'), log, secrets });
+}
+
+function brokerRunning(k: EmbeddedBroker): boolean {
+  return k instanceof EmbeddedKafkaCluster ? k.runningPids().length > 0 : k.runningPid() !== undefined;
+}
+
 /** Creates the databases a node needs on an external server, when the account may. */
 async function ensureExternalDatabases(template: string, names: string[]): Promise<void> {
   const client = new pg.Client({ connectionString: template.replace('{database}', 'postgres') });
@@ -42,7 +59,7 @@ async function ensureExternalDatabases(template: string, names: string[]): Promi
  * Makes the broker ready for the topology: a principal per node, every topic, each node's ACLs.
  * Idempotent; an external cluster is provisioned only when its admin's credentials are given.
  */
-export async function provision(s: NetworkSettings, brokers: string[], embeddedAdmin?: EmbeddedKafka['admin']): Promise<boolean> {
+export async function provision(s: NetworkSettings, brokers: string[], embeddedAdmin?: EmbeddedBroker['admin']): Promise<boolean> {
   const admin = embeddedAdmin ?? s.externalKafkaAdmin;
   if (!admin) {
     say('  TONGBAN_KAFKA_ADMIN_USERNAME/PASSWORD not set: assuming the external cluster already has the principals, topics and ACLs (see README).');
@@ -57,14 +74,22 @@ export async function provision(s: NetworkSettings, brokers: string[], embeddedA
  * waits for all to be healthy, prints their URLs, and runs until interrupted.
  */
 export class Network {
-  private kafka?: EmbeddedKafka;
+  private kafka?: EmbeddedBroker;
   private postgres?: EmbeddedPostgres;
   private readonly nodes = new Map<string, NodeProcess>();
   private stopping = false;
   /** Settles when every piece of infrastructure being started has started or failed. */
   private starting: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly s: NetworkSettings) {}
+  /** The nodes this `up` starts: every node of the topology, or those `--only` chose. */
+  private readonly selected: TopologyNode[];
+
+  constructor(
+    private readonly s: NetworkSettings,
+    only?: TopologyNode[],
+  ) {
+    this.selected = only ?? s.topology.nodes;
+  }
 
   get upPidFile(): string {
     return join(this.s.runDir, 'up.pid');
@@ -96,29 +121,36 @@ export class Network {
       return;
     }
     say(`\nTongban network "${this.s.topology.name}" is up in ${((Date.now() - started) / 1000).toFixed(1)} s:\n`);
-    for (const n of this.s.topology.nodes) {
+    for (const n of this.selected) {
       const p = this.nodes.get(n.code)!;
       say(`  ${n.tier.padEnd(8)} ${n.code}  ${p.url.padEnd(22)} ${n.name}   (API docs: ${p.url}/docs)`);
     }
     const urlOf = (tier: string) => {
-      const n = this.s.topology.nodes.find((x) => x.tier === tier);
+      const n = this.selected.find((x) => x.tier === tier);
       return n ? this.nodes.get(n.code)!.url : null;
     };
     say('\nStaff console (工作台): open any node\'s URL in a browser and sign in there, e.g.');
     if (urlOf('township')) say(`  the counter (综合窗口):       ${urlOf('township')}/`);
     if (urlOf('county')) say(`  the county hall (审批大厅):   ${urlOf('county')}/`);
     if (urlOf('city')) say(`  the wall screen (电子监察屏): ${urlOf('city')}/#/city/screen`);
-    if (isDemoNetwork(this.s)) say(`\n${demoAccountLines(this.s).join('\n')}`);
+    if (this.selected.length < this.s.topology.nodes.length) say(`\nOnly ${this.selected.length} of the topology's ${this.s.topology.nodes.length} nodes run here (--only); the broker is provisioned for all of them.`);
+    if (isDemoNetwork(this.s)) say(`\n${demoAccountLines({ ...this.s, topology: { ...this.s.topology, nodes: this.selected } }).join('\n')}`);
     say(`\nLogs: ${this.s.logDir}   Press Ctrl-C to stop everything.`);
     this.superviseNodes();
   }
 
   private async startInfrastructure(): Promise<void> {
-    const dbNames = this.s.topology.nodes.map((n) => n.database);
+    // Databases for the nodes started here; the broker below for the whole topology, since the
+    // nodes' links, the city's reading of every channel and the ACLs span all of it.
+    const dbNames = this.selected.map((n) => n.database);
     const tasks: Promise<void>[] = [];
     if (!this.s.externalBrokers) {
-      this.kafka = new EmbeddedKafka({ port: this.s.kafkaPort, dataDir: join(this.s.dataDir, 'kafka'), log: say, secrets: this.s.secrets.admin() });
-      say(`Starting the embedded Kafka broker on 127.0.0.1:${this.s.kafkaPort} ...`);
+      this.kafka = embeddedBroker(this.s, this.s.kafkaBrokers, { log: say });
+      say(
+        this.s.kafkaBrokers === 3
+          ? `Starting the embedded three-broker Kafka cluster on ${this.kafka.brokers.join(', ')} (replication factor 3, min.insync.replicas 2) ...`
+          : `Starting the embedded Kafka broker on 127.0.0.1:${this.s.kafkaPort} ...`,
+      );
       tasks.push(
         this.kafka.start().then(
           () => say('  Kafka is ready.'),
@@ -136,7 +168,7 @@ export class Network {
       say(`Starting the embedded PostgreSQL on 127.0.0.1:${this.s.postgresPort} ...`);
       tasks.push(
         this.postgres.start().then(async () => {
-          const nodes = this.s.topology.nodes.map((n) => ({ database: n.database, password: this.databasePassword(n) }));
+          const nodes = this.selected.map((n) => ({ database: n.database, password: this.databasePassword(n) }));
           const created = await this.postgres!.ensureNodeDatabases(nodes);
           say(`  PostgreSQL is ready${created.length ? `; created ${created.length} databases` : ''}.`);
         }),
@@ -187,8 +219,8 @@ export class Network {
   }
 
   private async startNodes(): Promise<void> {
-    say(`Starting ${this.s.topology.nodes.length} nodes ...`);
-    for (const n of this.s.topology.nodes) {
+    say(`Starting ${this.selected.length} nodes ...`);
+    for (const n of this.selected) {
       const p = this.nodeProcess(n);
       p.start();
       this.nodes.set(n.code, p);
@@ -275,10 +307,12 @@ export async function down(s: NetworkSettings): Promise<void> {
     }
     removeFile(nodesFile);
   }
-  const kafka = new EmbeddedKafka({ port: s.kafkaPort, dataDir: join(s.dataDir, 'kafka') });
-  if (kafka.runningPid() !== undefined) {
-    leftovers++;
-    await kafka.stop();
+  // Whichever kind a killed `up` left behind: the single broker or the cluster.
+  for (const kafka of [embeddedBroker(s, 1, { withSecrets: false }), embeddedBroker(s, 3, { withSecrets: false })]) {
+    if (brokerRunning(kafka)) {
+      leftovers++;
+      await kafka.stop();
+    }
   }
   const postgres = new EmbeddedPostgres({ port: s.postgresPort, dataDir: join(s.dataDir, 'postgres') });
   if (postgres.runningPid() !== undefined) {
@@ -294,8 +328,8 @@ export async function provisionCommand(s: NetworkSettings): Promise<number> {
   if (s.externalBrokers) {
     return (await provision(s, s.externalBrokers.split(','))) ? 0 : 1;
   }
-  const kafka = new EmbeddedKafka({ port: s.kafkaPort, dataDir: join(s.dataDir, 'kafka'), secrets: s.secrets.admin() });
-  if (kafka.runningPid() === undefined) {
+  const kafka = embeddedBroker(s);
+  if (!brokerRunning(kafka)) {
     say('The embedded Kafka broker is not running: start the network with "npm start" (it provisions at every start).');
     return 1;
   }

@@ -11,7 +11,10 @@ export interface NetworkSettings {
   externalBrokers?: string;
   /** External database URL template, or undefined to start the embedded PostgreSQL. */
   externalDatabaseUrl?: string;
+  /** The embedded broker's port; a cluster's first (node i: kafkaPort + 2i, its controller the next). */
   kafkaPort: number;
+  /** 1: the single embedded broker; 3: the embedded three-broker cluster (replication factor 3, min ISR 2). */
+  kafkaBrokers: 1 | 3;
   postgresPort: number;
   topicPrefix: string;
   dataDir: string;
@@ -32,6 +35,7 @@ export function networkSettings(env: NodeJS.ProcessEnv = process.env): NetworkSe
     externalBrokers: env.TONGBAN_KAFKA_BROKERS || undefined,
     externalDatabaseUrl: env.TONGBAN_DATABASE_URL || undefined,
     kafkaPort: Number(env.TONGBAN_EMBEDDED_KAFKA_PORT ?? 9092),
+    kafkaBrokers: embeddedBrokerCount(env.TONGBAN_EMBEDDED_KAFKA_BROKERS),
     postgresPort: Number(env.TONGBAN_EMBEDDED_POSTGRES_PORT ?? 5433),
     topicPrefix: env.TONGBAN_TOPIC_PREFIX ?? 'tongban',
     dataDir: stateDir('data'),
@@ -44,4 +48,10 @@ export function networkSettings(env: NodeJS.ProcessEnv = process.env): NetworkSe
         : undefined,
     kafkaTls: env.TONGBAN_KAFKA_TLS === '1',
   };
+}
+
+function embeddedBrokerCount(value: string | undefined): 1 | 3 {
+  if (value === undefined || value === '' || value === '1') return 1;
+  if (value === '3') return 3;
+  throw new Error(`TONGBAN_EMBEDDED_KAFKA_BROKERS must be 1 (one broker) or 3 (a three-broker cluster), not "${value}".`);
 }

@@ -23,6 +23,8 @@ interface InForce {
 @Injectable()
 export class CalendarService implements OnModuleInit {
   private current: InForce = { held: NO_AMENDMENTS, sequence: 0, calendar: amendedCalendar(NO_AMENDMENTS) };
+  /** The calendar each open transaction entered under the shared lock (a transaction's manager is its own). */
+  private entered = new WeakMap<EntityManager, WorkingCalendar>();
 
   constructor(
     private readonly clock: Clock,
@@ -53,8 +55,16 @@ export class CalendarService implements OnModuleInit {
    * amendment being applied.
    */
   async enter(m: EntityManager, mode: 'shared' | 'exclusive' = 'shared'): Promise<WorkingCalendar> {
+    // Within one transaction the shared lock, once taken, holds to its end: no amendment can be
+    // stored meanwhile, so the calendar read then is still the one in force (a chunk of incoming
+    // events enters once, not once per case).
+    const inTransaction = mode === 'shared' && m.queryRunner?.isTransactionActive === true;
+    const held = inTransaction ? this.entered.get(m) : undefined;
+    if (held) return held;
     await this.repo.lock(m, mode);
-    return this.reload(m);
+    const calendar = await this.reload(m);
+    if (inTransaction) this.entered.set(m, calendar);
+    return calendar;
   }
 
   private async reload(m: EntityManager): Promise<WorkingCalendar> {
@@ -68,6 +78,7 @@ export class CalendarService implements OnModuleInit {
   /** Swaps the calendar for the bundled years with `held` (an amendment applied under the exclusive lock, before it commits). */
   use(held: CalendarAmendments, sequence: number): WorkingCalendar {
     this.current = { held, sequence, calendar: amendedCalendar(held) };
+    this.entered = new WeakMap();
     return this.current.calendar;
   }
 

@@ -73,12 +73,16 @@ export class CaseStore {
     }
   }
 
-  async commit(m: EntityManager, before: CaseFile | undefined, after: CaseFile, steps: TimelineStep[], actor: StepActor, causationId?: string): Promise<void> {
+  /**
+   * `arrived`: steps another node reported in the same transaction, stored already and not announced
+   * again, which the followers of cases are shown with these (a case signed for on arrival).
+   */
+  async commit(m: EntityManager, before: CaseFile | undefined, after: CaseFile, steps: TimelineStep[], actor: StepActor, causationId?: string, arrived: readonly TimelineStep[] = []): Promise<void> {
     if (before === undefined) await this.repo.insert(m, after);
     else if (!(await this.repo.update(m, after, before.state.version))) throw new CaseVersionConflictError(after.state.caseNumber);
     await this.repo.addSteps(m, after.state.caseNumber, steps);
     await this.announce(m, after, steps, actor, causationId);
-    await this.hooks.changed(m, after, steps, true);
+    await this.hooks.changed(m, after, arrived.length > 0 ? [...arrived, ...steps] : steps, true);
   }
 
   async announce(m: EntityManager, file: CaseFile, steps: TimelineStep[], actor: StepActor, causationId?: string): Promise<void> {

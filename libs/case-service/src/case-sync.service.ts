@@ -7,7 +7,7 @@ import { DomainError } from '#libs/domain';
 import { NodeContext } from '#libs/node-kit';
 import { CalendarService } from './calendar.service.js';
 import { withDeadline } from './case-deadline.js';
-import { type CaseFile, systemActor, type TimelineStep } from './case-file.js';
+import { type CaseFile, type StepActor, systemActor, type TimelineStep } from './case-file.js';
 import { checkCaseStepEvent, checkReportedSteps, refuseCaseEvent } from './case-step-check.js';
 import { act, note } from './case-workflow.js';
 import { CaseRepository } from './case.repository.js';
@@ -50,6 +50,7 @@ export class CaseSyncService {
     if (!observed && !path.includes(this.ctx.code) && this.ctx.tier !== 'city') refuse('本节点不在该办件的办理路径上', 'this node is not on the case\'s path');
     const caseNumber = incoming.state.caseNumber;
     const local = await this.repo.find(caseNumber, m);
+    let stored: CaseFile | undefined;
     if (base !== undefined) {
       if (local === undefined) {
         if (env.source !== incoming.state.intakeNode) throw new CaseEventEarlyError('办件的前序步骤尚未到达', `the earlier steps of case ${caseNumber} have not arrived yet`);
@@ -61,26 +62,51 @@ export class CaseSyncService {
       if (local !== undefined && local.state.holder === this.ctx.code && incoming.state.version > local.state.version) {
         refuse('本节点承办的办件不能被其他节点改变', `node ${env.source} changed case ${caseNumber}, which this node holds`);
       }
-      await this.repo.upsertCopy(m, withDeadline(incoming, calendar, this.store.now()));
+      const copy = withDeadline(incoming, calendar, this.store.now());
+      // A case handed to this node is signed for in the same write: the copy is stored once, as
+      // signed, with the arrived steps and the signing in one insert (the most common arrival).
+      if (!observed && this.handedHere(copy)) {
+        const signed = this.signFor(copy, calendar);
+        if (await this.repo.upsertCopy(m, signed.after)) {
+          await this.repo.addSteps(m, caseNumber, [...steps, ...signed.steps]);
+          await this.store.announce(m, signed.after, signed.steps, signed.actor, env.id);
+          await this.hooks.changed(m, signed.after, [...steps, ...signed.steps], true);
+          return;
+        }
+      }
+      // Stored only if newer than the copy here; then it is the copy, and need not be read back.
+      if (await this.repo.upsertCopy(m, copy)) stored = copy;
     } else if (local === undefined) {
       throw new CaseEventEarlyError('办件尚未到达', `case ${caseNumber} has not arrived yet`);
     }
     await this.repo.addSteps(m, caseNumber, steps);
-    const current = (await this.repo.find(caseNumber, m))!;
-    await this.hooks.changed(m, current, steps, false);
-    if (!observed) await this.acknowledgeIfHandedHere(m, current, env.id, calendar);
+    const current = stored ?? (await this.repo.find(caseNumber, m))!;
+    // A case handed here is signed for at once; the followers (lights, monitor, rectification) then
+    // see the arrived steps and the signing together, once, with the case as it ends up.
+    if (!observed && this.handedHere(current)) await this.acknowledge(m, current, env.id, calendar, steps);
+    else await this.hooks.changed(m, current, steps, false);
   }
 
-  /** 签收: a case handed up to this node, or a result sent down to it, is acknowledged on arrival. */
-  private async acknowledgeIfHandedHere(m: EntityManager, current: CaseFile, causationId: string, calendar: WorkingCalendar): Promise<void> {
+  private handedHere(current: CaseFile): boolean {
     const s = current.state;
-    if (s.holder !== this.ctx.code || (s.status !== 'in_transit_up' && s.status !== 'result_in_transit_down')) return;
+    return s.holder === this.ctx.code && (s.status === 'in_transit_up' || s.status === 'result_in_transit_down');
+  }
+
+  /** 签收 and what follows by itself at this node: the case as it ends up, the steps taken, by whom. */
+  private signFor(current: CaseFile, calendar: WorkingCalendar): { after: CaseFile; steps: TimelineStep[]; actor: StepActor } {
+    const s = current.state;
     // The node signs for it on arrival, for whoever will work it here (the first-contact clerk, for a result).
     const actor = { ...systemActor(this.ctx.code), backupOf: s.handler === undefined ? [] : [s.handler] };
     const acked = act(current, 'acknowledge', actor, {}, this.store.now(), calendar);
     const steps = [acked.step];
     const after = this.store.carryOn(acked.file, steps, actor, calendar);
-    await this.store.commit(m, current, after, steps, actor, causationId);
+    return { after, steps, actor };
+  }
+
+  /** 签收: a case handed up to this node, or a result sent down to it, is acknowledged on arrival. */
+  private async acknowledge(m: EntityManager, current: CaseFile, causationId: string, calendar: WorkingCalendar, arrived: readonly TimelineStep[]): Promise<void> {
+    const signed = this.signFor(current, calendar);
+    await this.store.commit(m, current, signed.after, signed.steps, signed.actor, causationId, arrived);
   }
 
   /** A request from the intake counter: applied here if this node holds the case, else passed on to the holder. */

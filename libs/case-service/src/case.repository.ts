@@ -166,14 +166,19 @@ export class CaseRepository {
   }
 
   /** Adds timeline entries; one already here (the same id) is kept as it is. */
+  /** The steps in one statement (a case arriving from below brings three or four). */
   async addSteps(m: EntityManager, caseNumber: string, steps: readonly TimelineStep[]): Promise<void> {
-    for (const s of steps) {
-      await m.query(
-        `insert into case_step (id, case_number, at, node, actor_id, actor_name, actor_role, action, status_after, holder_after, version_after, details)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) on conflict (id) do nothing`,
-        [s.id, caseNumber, s.at, s.node, s.actorId, s.actorName, s.actorRole, s.action, s.statusAfter ?? null, s.holderAfter ?? null, s.versionAfter ?? null, s.details],
-      );
-    }
+    if (steps.length === 0) return;
+    const values: unknown[] = [];
+    const tuples = steps.map((s, i) => {
+      values.push(s.id, caseNumber, s.at, s.node, s.actorId, s.actorName, s.actorRole, s.action, s.statusAfter ?? null, s.holderAfter ?? null, s.versionAfter ?? null, s.details);
+      return `(${Array.from({ length: 12 }, (_, j) => `$${i * 12 + j + 1}`).join(', ')})`;
+    });
+    await m.query(
+      `insert into case_step (id, case_number, at, node, actor_id, actor_name, actor_role, action, status_after, holder_after, version_after, details)
+       values ${tuples.join(', ')} on conflict (id) do nothing`,
+      values,
+    );
   }
 
   async steps(caseNumber: string): Promise<TimelineStep[]> {

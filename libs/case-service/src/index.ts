@@ -17,3 +17,4 @@ export { RATING_CHANNELS } from '#libs/cases';
 export { CASE_READERS, CASE_WORKERS } from './cases.controller.js';
 export { RateDto } from './dto/case-inputs.dto.js';
 export * from './case-step-check.js';
+export { act } from './case-workflow.js';

@@ -1,8 +1,12 @@
-import ExcelJS from 'exceljs';
+import { createRequire } from 'node:module';
+import type ExcelJS from 'exceljs';
 import { type CatalogItemInput, validateCatalogItem } from '#libs/catalog';
 import type { FieldProblem } from '#libs/domain';
 import { columnLetter, normalHeader, plainValue, readCell, setPath, textOf } from './cells.js';
 import { CODE_HEADER, type ColumnDef, ITEM_COLUMNS, LIST_SHEETS, SHEETS } from './layout.js';
+
+/** exceljs (some 25 MB resident) is loaded on first use, not at every node's start. */
+const excel = (): typeof ExcelJS => createRequire(import.meta.url)('exceljs') as typeof ExcelJS;
 
 /** One thing wrong with the workbook: where (sheet, row, column, cell), which item and field, which rule. */
 export interface WorkbookProblem {
@@ -49,7 +53,7 @@ interface ItemRows {
 
 /** The workbook as bytes (.xlsx): read, then parsed. A file that is not a workbook is one problem. */
 export async function readCatalogWorkbook(bytes: Uint8Array): Promise<ParsedCatalog> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {

@@ -1,7 +1,11 @@
-import ExcelJS from 'exceljs';
+import { createRequire } from 'node:module';
+import type ExcelJS from 'exceljs';
 import type { CatalogItemInput } from '#libs/catalog';
 import { getPath, writeCell } from './cells.js';
 import { type CellKind, type ColumnDef, ITEM_COLUMNS, LIST_SHEETS, NO, SHEETS, YES } from './layout.js';
+
+/** exceljs (some 25 MB resident) is loaded on first use, not at every node's start. */
+const excel = (): typeof ExcelJS => createRequire(import.meta.url)('exceljs') as typeof ExcelJS;
 
 export interface CatalogWorkbookOptions {
   /** The workbook's title (its document properties). */
@@ -26,7 +30,7 @@ const KIND_ZH: Record<CellKind, string> = {
 
 /** The catalog as a workbook in the layout readCatalogWorkbook reads (see layout.ts): what it writes, it reads back the same. */
 export function catalogWorkbook(items: readonly CatalogItemInput[], options: CatalogWorkbookOptions = {}): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   wb.creator = 'Tongban 通办';
   wb.title = options.title ?? '统一审批目录 事项清单';
   const at = options.createdAt ?? new Date();

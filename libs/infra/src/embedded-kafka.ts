@@ -61,6 +61,139 @@ export function ensureKafkaJars(log: (line: string) => void = () => undefined): 
   return libDir;
 }
 
+/** The java binary: JAVA_HOME's, else the one on the PATH. */
+export function javaBinary(): string {
+  return process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin/java') : 'java';
+}
+
+/** A fresh KRaft cluster id: 16 random bytes in URL-safe base64; like Kafka's own, never starting with '-'. */
+export function newClusterId(): string {
+  let clusterId = randomBytes(16).toString('base64url');
+  while (clusterId.startsWith('-')) clusterId = randomBytes(16).toString('base64url');
+  return clusterId;
+}
+
+export type KafkaSecrets = NonNullable<EmbeddedKafkaOptions['secrets']>;
+
+/**
+ * Refuses a data folder an older Tongban formatted without authentication (it cannot be upgraded in
+ * place), and says whether the folder still needs formatting.
+ */
+export function needsFormat(dataDir: string, logDir: string): boolean {
+  const formatted = existsSync(join(logDir, 'meta.properties'));
+  if (formatted && !existsSync(join(dataDir, SECURED_MARKER))) {
+    throw new Error(
+      `The broker data in ${dataDir} was made by an older Tongban without authentication; it cannot be upgraded in place. ` +
+        'Stop the network and run "npm run tongban -- reset" (this deletes the demo data), then start again.',
+    );
+  }
+  return !formatted;
+}
+
+/**
+ * Formats one node's storage with the SCRAM users the cluster needs before any client can connect:
+ * the broker itself (inter-broker) and the admin. Every node of a cluster is formatted with the same
+ * cluster id and the same users.
+ */
+export function formatKafkaStorage(o: { dataDir: string; props: string; clusterId: string; secrets: KafkaSecrets; classpath: string }): void {
+  const scram = (name: string, password: string) => `SCRAM-SHA-512=[name=${name},password=${password}]`;
+  const fmt = spawnSync(
+    javaBinary(),
+    [
+      '-cp',
+      o.classpath,
+      'kafka.tools.StorageTool',
+      'format',
+      `--cluster-id=${o.clusterId}`,
+      `--config=${o.props}`,
+      '--add-scram',
+      scram('broker', o.secrets.kafkaBrokerPassword),
+      '--add-scram',
+      scram(KAFKA_ADMIN_USER, o.secrets.kafkaAdminPassword),
+    ],
+    { encoding: 'utf8' },
+  );
+  if (fmt.status !== 0) throw new Error(`Formatting the Kafka storage failed:\n${fmt.stdout}\n${fmt.stderr}`);
+  writeFileSync(join(o.dataDir, SECURED_MARKER), `${new Date().toISOString()}\n`);
+}
+
+/** Writes a node's server.properties, readable by its owner only (it holds the controller's secret). */
+export function writeKafkaProperties(dataDir: string, text: string): string {
+  const props = join(dataDir, 'server.properties');
+  writeFileSync(props, text, { mode: 0o600 });
+  chmodSync(props, 0o600);
+  return props;
+}
+
+/**
+ * Starts one broker JVM, detached (so that Ctrl-C in a terminal reaches the CLI, which stops the
+ * nodes before the broker), its output appended to `<dataDir>/broker.log` and its pid recorded.
+ * Answers a function telling the exit code once it exited (undefined while it runs).
+ */
+export function spawnKafka(o: { dataDir: string; props: string; classpath: string; heapMb: number; pidFile: string }): () => number | null | undefined {
+  const out = openSync(join(o.dataDir, 'broker.log'), 'a');
+  const child = spawn(
+    javaBinary(),
+    [
+      `-Xms${Math.min(256, o.heapMb)}m`,
+      `-Xmx${o.heapMb}m`,
+      '-XX:+UseG1GC',
+      '-XX:MaxGCPauseMillis=20',
+      '-Djava.awt.headless=true',
+      `-Dlog4j2.configurationFile=${join(projectRoot(), 'infra/kafka/log4j2.properties')}`,
+      '-cp',
+      o.classpath,
+      'kafka.Kafka',
+      o.props,
+    ],
+    { detached: true, stdio: ['ignore', out, out] },
+  );
+  closeSync(out);
+  if (child.pid === undefined) throw new Error('Could not start Java for the Kafka broker.');
+  writePid(o.pidFile, child.pid);
+  child.unref();
+  let exited: number | null | undefined;
+  child.once('exit', (code) => (exited = code));
+  return () => exited;
+}
+
+/**
+ * Every listener authenticates: clients and the broker itself with SCRAM-SHA-512 on BROKER, the
+ * controller link with PLAIN and a secret only the properties file holds, so that no principal a
+ * client can reach (not even ANONYMOUS on the controller port) is a super user. ACLs decide the
+ * rest; a principal without a matching ACL is refused.
+ */
+export function kafkaSecurityProperties(s: KafkaSecrets): string[] {
+  return [
+    'controller.listener.names=CONTROLLER',
+    'inter.broker.listener.name=BROKER',
+    'listener.security.protocol.map=BROKER:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT',
+    'listener.name.broker.sasl.enabled.mechanisms=SCRAM-SHA-512',
+    'sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512',
+    `listener.name.broker.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="broker" password="${s.kafkaBrokerPassword}";`,
+    'listener.name.controller.sasl.enabled.mechanisms=PLAIN',
+    'sasl.mechanism.controller.protocol=PLAIN',
+    `listener.name.controller.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="controller" password="${s.kafkaControllerPassword}" user_controller="${s.kafkaControllerPassword}";`,
+    'authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer',
+    `super.users=User:broker;User:controller;User:${KAFKA_ADMIN_USER}`,
+    'allow.everyone.if.no.acl.found=false',
+  ];
+}
+
+/** What every embedded broker shares: the project creates every topic itself, with the partitions and retention it needs. */
+export function kafkaCommonProperties(): string[] {
+  return [
+    'auto.create.topics.enable=false',
+    'num.partitions=3',
+    'offsets.topic.num.partitions=10',
+    'group.initial.rebalance.delay.ms=0',
+    'log.retention.hours=168',
+    'log.cleaner.enable=true',
+    'num.network.threads=2',
+    'num.io.threads=4',
+  ];
+}
+
 /**
  * A real single-node Apache Kafka broker in KRaft mode (broker and controller in one JVM),
  * started from the jars Maven resolved, with topic auto-creation off.
@@ -81,7 +214,7 @@ export class EmbeddedKafka {
     return { mechanism: 'scram-sha-512', username: KAFKA_ADMIN_USER, password: this.secrets.kafkaAdminPassword };
   }
 
-  private get secrets(): NonNullable<EmbeddedKafkaOptions['secrets']> {
+  private get secrets(): KafkaSecrets {
     if (!this.opts.secrets) throw new Error('the embedded Kafka broker needs its secrets to start or to be reached');
     return this.opts.secrets;
   }
@@ -100,73 +233,14 @@ export class EmbeddedKafka {
     const libDir = ensureKafkaJars(log);
     const logDir = join(this.opts.dataDir, 'logs');
     mkdirSync(logDir, { recursive: true });
-    const props = join(this.opts.dataDir, 'server.properties');
-    writeFileSync(props, this.properties(logDir), { mode: 0o600 });
-    chmodSync(props, 0o600);
+    const props = writeKafkaProperties(this.opts.dataDir, this.properties(logDir));
     const classpath = `${libDir}/*`;
-    const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin/java') : 'java';
-    const marker = join(this.opts.dataDir, SECURED_MARKER);
-    if (existsSync(join(logDir, 'meta.properties')) && !existsSync(marker)) {
-      throw new Error(
-        `The broker data in ${this.opts.dataDir} was made by an older Tongban without authentication; it cannot be upgraded in place. ` +
-          'Stop the network and run "npm run tongban -- reset" (this deletes the demo data), then start again.',
-      );
-    }
-    if (!existsSync(join(logDir, 'meta.properties'))) {
-      // A cluster id is 16 random bytes in URL-safe base64; like Kafka's own, never starting with '-'.
-      let clusterId = randomBytes(16).toString('base64url');
-      while (clusterId.startsWith('-')) clusterId = randomBytes(16).toString('base64url');
-      const s = this.secrets;
-      // The SCRAM users the broker needs before any client can connect: itself (inter-broker) and the admin.
-      const scram = (name: string, password: string) => `SCRAM-SHA-512=[name=${name},password=${password}]`;
-      const fmt = spawnSync(
-        java,
-        [
-          '-cp',
-          classpath,
-          'kafka.tools.StorageTool',
-          'format',
-          `--cluster-id=${clusterId}`,
-          `--config=${props}`,
-          '--add-scram',
-          scram('broker', s.kafkaBrokerPassword),
-          '--add-scram',
-          scram(KAFKA_ADMIN_USER, s.kafkaAdminPassword),
-        ],
-        { encoding: 'utf8' },
-      );
-      if (fmt.status !== 0) throw new Error(`Formatting the Kafka storage failed:\n${fmt.stdout}\n${fmt.stderr}`);
-      writeFileSync(marker, `${new Date().toISOString()}\n`);
-    }
-    const out = openSync(join(this.opts.dataDir, 'broker.log'), 'a');
-    const heap = this.opts.heapMb ?? 512;
-    // Detached, so that Ctrl-C in a terminal reaches the CLI, which stops the nodes before the broker.
-    const child = spawn(
-      java,
-      [
-        `-Xms${Math.min(256, heap)}m`,
-        `-Xmx${heap}m`,
-        '-XX:+UseG1GC',
-        '-XX:MaxGCPauseMillis=20',
-        '-Djava.awt.headless=true',
-        `-Dlog4j2.configurationFile=${join(projectRoot(), 'infra/kafka/log4j2.properties')}`,
-        '-cp',
-        classpath,
-        'kafka.Kafka',
-        props,
-      ],
-      { detached: true, stdio: ['ignore', out, out] },
-    );
-    closeSync(out);
-    if (child.pid === undefined) throw new Error('Could not start Java for the Kafka broker.');
-    writePid(this.pidFile, child.pid);
-    child.unref();
-    let exited: number | null | undefined;
-    child.once('exit', (code) => (exited = code));
+    if (needsFormat(this.opts.dataDir, logDir)) formatKafkaStorage({ dataDir: this.opts.dataDir, props, clusterId: newClusterId(), secrets: this.secrets, classpath });
+    const exited = spawnKafka({ dataDir: this.opts.dataDir, props, classpath, heapMb: this.opts.heapMb ?? 512, pidFile: this.pidFile });
     await waitFor(
       `the Kafka broker on port ${this.opts.port} (see ${join(this.opts.dataDir, 'broker.log')})`,
       async () => {
-        if (exited !== undefined) throw new Error(`The Kafka broker exited with code ${exited}; see ${join(this.opts.dataDir, 'broker.log')}.`);
+        if (exited() !== undefined) throw new Error(`The Kafka broker exited with code ${exited()}; see ${join(this.opts.dataDir, 'broker.log')}.`);
         return this.isReady();
       },
       90000,
@@ -191,48 +265,28 @@ export class EmbeddedKafka {
     removeFile(this.pidFile);
   }
 
-  /**
-   * Every listener authenticates: clients and the broker itself with SCRAM-SHA-512 on BROKER, the
-   * controller link with PLAIN and a secret only this file holds, so that no principal a client can
-   * reach (not even ANONYMOUS on the controller port) is a super user. ACLs decide the rest; a
-   * principal without a matching ACL is refused.
-   */
   private properties(logDir: string): string {
     const p = this.opts.port;
-    const s = this.secrets;
     return [
       'process.roles=broker,controller',
       'node.id=1',
       `controller.quorum.voters=1@127.0.0.1:${p + 1}`,
       `listeners=BROKER://127.0.0.1:${p},CONTROLLER://127.0.0.1:${p + 1}`,
       `advertised.listeners=BROKER://127.0.0.1:${p}`,
-      'controller.listener.names=CONTROLLER',
-      'inter.broker.listener.name=BROKER',
-      'listener.security.protocol.map=BROKER:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT',
-      'listener.name.broker.sasl.enabled.mechanisms=SCRAM-SHA-512',
-      'sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512',
-      `listener.name.broker.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="broker" password="${s.kafkaBrokerPassword}";`,
-      'listener.name.controller.sasl.enabled.mechanisms=PLAIN',
-      'sasl.mechanism.controller.protocol=PLAIN',
-      `listener.name.controller.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="controller" password="${s.kafkaControllerPassword}" user_controller="${s.kafkaControllerPassword}";`,
-      'authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer',
-      `super.users=User:broker;User:controller;User:${KAFKA_ADMIN_USER}`,
-      'allow.everyone.if.no.acl.found=false',
+      ...kafkaSecurityProperties(this.secrets),
       `log.dirs=${logDir}`,
-      // The project creates every topic itself, with the partitions and retention it needs.
-      'auto.create.topics.enable=false',
-      'num.partitions=3',
+      ...kafkaCommonProperties(),
+      // One broker: every internal topic has one replica.
       'offsets.topic.replication.factor=1',
-      'offsets.topic.num.partitions=10',
       'transaction.state.log.replication.factor=1',
       'transaction.state.log.min.isr=1',
       'share.coordinator.state.topic.replication.factor=1',
       'share.coordinator.state.topic.min.isr=1',
-      'group.initial.rebalance.delay.ms=0',
-      'log.retention.hours=168',
-      'log.cleaner.enable=true',
-      'num.network.threads=2',
-      'num.io.threads=4',
+      // Broker and controller share one JVM: while the controller works through thousands of new
+      // topics on a busy machine, the broker's heartbeats queue behind them, and after the default
+      // 9 s it is fenced, leaving every partition without a leader (seen with 3,122 topics). A
+      // single broker has no other to hand its partitions to, so fencing it only stops the network.
+      'broker.session.timeout.ms=30000',
       '',
     ].join('\n');
   }

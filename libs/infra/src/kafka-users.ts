@@ -39,7 +39,7 @@ export function upsertKafkaUsers(brokers: string[], admin: KafkaCredentials, use
   for (const u of users) if (/[\t\n]/.test(u.name) || /[\t\n]/.test(u.password)) throw new Error(`invalid Kafka user ${u.name}`);
   const res = spawnSync(
     javaBin('java'),
-    ['-Xmx128m', '-XX:TieredStopAtLevel=1', `-Dlog4j2.configurationFile=${join(projectRoot(), 'infra/kafka/log4j2-tools.properties')}`, '-cp', `${tools}:${libDir}/*`, 'ScramUsers', brokers.join(',')],
+    ['-Xmx128m', `-Dlog4j2.configurationFile=${join(projectRoot(), 'infra/kafka/log4j2-tools.properties')}`, '-cp', `${tools}:${libDir}/*`, 'ScramUsers', brokers.join(',')],
     {
       input: users.map((u) => `${u.name}\t${u.password}\n`).join(''),
       encoding: 'utf8',

@@ -104,6 +104,12 @@ export class ClusterAdmin {
 }
 
 /**
+ * Topics created per request. A large city's layout has thousands (1,041 nodes: 3,122); in one
+ * request the controller does not finish within the request's timeout and the creation fails.
+ */
+const CREATE_CHUNK = 200;
+
+/**
  * Creates the topics that do not exist yet (auto-creation is off on the broker), and returns the
  * names it created. Existing topics are left as they are.
  */
@@ -113,19 +119,50 @@ export async function ensureTopics(kafka: Kafka, specs: TopicSpec[]): Promise<st
   try {
     const existing = new Set(await admin.listTopics());
     const missing = specs.filter((s) => !existing.has(s.name));
-    if (missing.length === 0) return [];
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map((s) => ({
-        topic: s.name,
-        numPartitions: s.partitions,
-        replicationFactor: -1,
-        configEntries: Object.entries(s.config).map(([name, value]) => ({ name, value })),
-      })),
-    });
+    for (let i = 0; i < missing.length; i += CREATE_CHUNK) {
+      // kafkajs's own wait for leaders gives up on UNKNOWN_TOPIC_OR_PARTITION, which a KRaft broker
+      // answers for a while after creating many topics at once: the wait below retries it.
+      await admin.createTopics({
+        waitForLeaders: false,
+        timeout: 60000,
+        topics: missing.slice(i, i + CREATE_CHUNK).map((s) => ({
+          topic: s.name,
+          numPartitions: s.partitions,
+          replicationFactor: -1,
+          configEntries: Object.entries(s.config).map(([name, value]) => ({ name, value })),
+        })),
+      });
+      // Paced: the next chunk once these have leaders, so the controller's queue never holds thousands.
+      await waitForLeaders(admin, missing.slice(i, i + CREATE_CHUNK).map((s) => s.name));
+    }
     return missing.map((s) => s.name);
   } finally {
     await admin.disconnect();
+  }
+}
+
+/** Until every partition of these topics has a leader; fails only after a minute without progress. */
+async function waitForLeaders(admin: Admin, topics: string[]): Promise<void> {
+  let deadline = Date.now() + 60000;
+  let waiting = topics;
+  while (waiting.length > 0) {
+    const still: string[] = [];
+    for (let i = 0; i < waiting.length; i += 500) {
+      const chunk = waiting.slice(i, i + 500);
+      try {
+        const { topics: meta } = await admin.fetchTopicMetadata({ topics: chunk });
+        for (const t of meta) if (t.partitions.length === 0 || t.partitions.some((p) => p.leader < 0)) still.push(t.name);
+      } catch {
+        // Not known to the broker yet, or no leader yet: look again.
+        still.push(...chunk);
+      }
+    }
+    // A busy broker elects thousands of leaders slowly, but steadily: only a stall is a failure.
+    if (still.length < waiting.length) deadline = Date.now() + 60000;
+    waiting = still;
+    if (waiting.length === 0) return;
+    if (Date.now() > deadline) throw new Error(`${waiting.length} new topics have had no leader for a minute (e.g. ${waiting[0]})`);
+    await new Promise((r) => setTimeout(r, 200));
   }
 }
 

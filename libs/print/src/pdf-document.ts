@@ -1,4 +1,5 @@
-import PDFDocument from 'pdfkit';
+import { createRequire } from 'node:module';
+import type PDFDocumentClass from 'pdfkit';
 import { notoSansSc } from './fonts.js';
 
 /** The names under which every PDF of the node registers Noto Sans SC. */
@@ -23,7 +24,15 @@ export interface OpenPdf {
  * font, so no standard Latin-only font is ever referenced), pages buffered so that footers can be
  * written once all pages exist, the bytes collected in memory.
  */
+/** pdfkit (with fontkit, some 25 MB resident) is loaded on the first PDF, not at every node's start. */
+let pdfkit: typeof PDFDocumentClass | undefined;
+function PDFDocumentCtor(): typeof PDFDocumentClass {
+  pdfkit ??= createRequire(import.meta.url)('pdfkit') as typeof PDFDocumentClass;
+  return pdfkit;
+}
+
 export function startPdf(info: PdfInfo): OpenPdf {
+  const PDFDocument = PDFDocumentCtor();
   const { regular, bold } = notoSansSc();
   const doc = new PDFDocument({
     size: 'A4',

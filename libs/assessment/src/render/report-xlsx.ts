@@ -1,6 +1,10 @@
-import ExcelJS from 'exceljs';
+import { createRequire } from 'node:module';
+import type ExcelJS from 'exceljs';
 import type { CentreFigures, MonthlyReport, RankedCentre } from '../report.types.js';
 import { centreName, centresOf, cityNameOf, indexChange, localTime, monthZh, type ReportRenderOptions, reportTitle, statusZh, TIER_ZH } from './report-format.js';
+
+/** exceljs (some 25 MB resident) is loaded on first use, not at every node's start. */
+const excel = (): typeof ExcelJS => createRequire(import.meta.url)('exceljs') as typeof ExcelJS;
 
 type Worksheet = ExcelJS.Worksheet;
 
@@ -28,7 +32,7 @@ export const REPORT_SHEETS = { ranking: '排名', figures: '指标', late: '超�
  * indexes and rates are numbers (rates formatted as percentages), dates are dates.
  */
 export async function renderReportXlsx(report: MonthlyReport, options: ReportRenderOptions = {}): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   wb.creator = 'Tongban 通办';
   wb.title = reportTitle(report, options);
   wb.created = new Date(report.generatedAt);

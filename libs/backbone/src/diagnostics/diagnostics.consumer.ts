@@ -13,9 +13,9 @@ import { DiagnosticsService } from './diagnostics.service.js';
 export class DiagnosticsConsumer {
   constructor(private readonly service: DiagnosticsService) {}
 
-  @OnEvent(PingEvent)
-  received(env: EventEnvelope<PingPayload>, manager: EntityManager): Promise<void> {
-    return this.service.receive(env, manager);
+  @OnEvent(PingEvent, { batch: true })
+  received(envs: EventEnvelope<PingPayload>[], manager: EntityManager): Promise<void> {
+    return envs.length === 1 ? this.service.receive(envs[0]!, manager) : this.service.receiveMany(envs, manager);
   }
 
   /** At the city: a ping between two other nodes, seen because the city observes every link. */

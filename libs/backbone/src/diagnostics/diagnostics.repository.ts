@@ -21,22 +21,41 @@ export interface ReceivedPing {
 export class DiagnosticsRepository {
   constructor(private readonly ds: DataSource) {}
 
-  async isHeld(manager: EntityManager, key: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query('select 1 from diagnostic_hold where key = $1', [key]);
-    return rows.length > 0;
+  /**
+   * Records a received ping unless its key is held, in one statement (one round trip per ping, as a
+   * catch-up applies many); false when the key is held and nothing was recorded.
+   */
+  async saveReceived(manager: EntityManager, env: EventEnvelope<PingPayload>, keySeq: number | undefined, observed: boolean): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `insert into diagnostic_ping (event_id, source, target, key, key_seq, message, occurred_at, observed)
+       select $1, $2, $3, $4, $5, $6, $7, $8 where $8 or not exists (select 1 from diagnostic_hold where key = $4)
+       returning seq`,
+      [env.id, env.source, env.target, env.key, keySeq ?? null, env.payload.message, env.occurredAt, observed],
+    );
+    return rows.length === 1;
   }
 
-  async saveReceived(manager: EntityManager, env: EventEnvelope<PingPayload>, keySeq: number | undefined, observed: boolean): Promise<void> {
-    await manager.query('insert into diagnostic_ping (event_id, source, target, key, key_seq, message, occurred_at, observed) values ($1, $2, $3, $4, $5, $6, $7, $8)', [
-      env.id,
-      env.source,
-      env.target,
-      env.key,
-      keySeq ?? null,
-      env.payload.message,
-      env.occurredAt,
-      observed,
-    ]);
+  /**
+   * Records received pings (a run of them, in order) in one statement unless one's key is held;
+   * false when any key is held, and then none was recorded (the caller throws, rolling back).
+   */
+  async saveReceivedMany(manager: EntityManager, envs: EventEnvelope<PingPayload>[]): Promise<boolean> {
+    const values: unknown[] = [];
+    const tuples = envs.map((env, i) => {
+      values.push(i, env.id, env.source, env.target, env.key, env.payload.seq ?? null, env.payload.message, env.occurredAt);
+      const b = i * 8;
+      return `($${b + 1}::int, $${b + 2}::uuid, $${b + 3}::text, $${b + 4}::text, $${b + 5}::text, $${b + 6}::int, $${b + 7}::text, $${b + 8}::timestamptz)`;
+    });
+    const rows: unknown[] = await manager.query(
+      `insert into diagnostic_ping (event_id, source, target, key, key_seq, message, occurred_at, observed)
+       select v.event_id, v.source, v.target, v.key, v.key_seq, v.message, v.occurred_at, false
+       from (values ${tuples.join(', ')}) as v (ord, event_id, source, target, key, key_seq, message, occurred_at)
+       where not exists (select 1 from diagnostic_hold h where h.key = v.key)
+       order by v.ord
+       returning seq`,
+      values,
+    );
+    return rows.length === envs.length;
   }
 
   async listReceived(limit: number, key?: string): Promise<ReceivedPing[]> {

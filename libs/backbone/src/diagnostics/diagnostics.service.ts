@@ -29,10 +29,19 @@ export class DiagnosticsService {
 
   /** A ping addressed to this node: recorded, unless its key is held (then it fails, and is retried). */
   async receive(env: EventEnvelope<PingPayload>, manager: EntityManager): Promise<void> {
-    if (await this.repo.isHeld(manager, env.key)) {
+    if (!(await this.repo.saveReceived(manager, env, env.payload.seq, false))) {
       throw new KeyHeldError(`键 ${env.key} 被暂扣`, `key ${env.key} is held on node ${this.ctx.code}`);
     }
-    await this.repo.saveReceived(manager, env, env.payload.seq, false);
+  }
+
+  /**
+   * A run of pings addressed to this node, recorded in one statement (a catch-up's thousands); if a
+   * key among them is held, none is, and the inbox takes them one by one to find which.
+   */
+  async receiveMany(envs: EventEnvelope<PingPayload>[], manager: EntityManager): Promise<void> {
+    if (!(await this.repo.saveReceivedMany(manager, envs))) {
+      throw new KeyHeldError('这批 ping 中有被暂扣的键', `a key among ${envs.length} pings is held on node ${this.ctx.code}`);
+    }
   }
 
   /** A ping between two other nodes, seen by the observing city: recorded as observed. */

@@ -7,6 +7,13 @@ import type { EventDefinition, EventEnvelope } from '#libs/contracts';
 export type EventHandler<P extends object = Record<string, unknown>> = (envelope: EventEnvelope<P>, manager: EntityManager) => Promise<void>;
 
 /**
+ * Applies a run of events of one type, in order, inside the inbox's transaction, as one would one
+ * after the other (e.g. one multi-row insert): what a catch-up of thousands of events pays per
+ * event. Throw to refuse them all; the inbox then applies them one by one through the single handler.
+ */
+export type BatchEventHandler<P extends object = Record<string, unknown>> = (envelopes: EventEnvelope<P>[], manager: EntityManager) => Promise<void>;
+
+/**
  * What a node does with each event type it receives: a handler (found on `@OnEvent` methods of
  * `*.consumer.ts` classes, or registered here), an observer (the city, for events between other
  * nodes), or a declared decision to ignore it. A node whose tier receives a type it does none of
@@ -16,11 +23,18 @@ export type EventHandler<P extends object = Record<string, unknown>> = (envelope
 export class EventHandlers {
   private readonly handlers = new Map<string, EventHandler>();
   private readonly observers = new Map<string, EventHandler>();
+  private readonly batches = new Map<string, BatchEventHandler>();
   private readonly ignored = new Map<string, string>();
 
   on<P extends object>(definition: EventDefinition<P>, handler: EventHandler<P>): void {
     if (this.handlers.has(definition.type)) throw new Error(`A handler for ${definition.type} is registered twice.`);
     this.handlers.set(definition.type, handler as unknown as EventHandler);
+  }
+
+  /** A handler that can also take a run of events at once; one event alone goes through it as a run of one. */
+  onMany<P extends object>(definition: EventDefinition<P>, handler: BatchEventHandler<P>): void {
+    this.on(definition, (env, m) => handler([env], m));
+    this.batches.set(definition.type, handler as unknown as BatchEventHandler);
   }
 
   /** The city's monitor: called, in the inbox's transaction, for an event between two other nodes. */
@@ -36,6 +50,11 @@ export class EventHandlers {
 
   get(type: string): EventHandler | undefined {
     return this.handlers.get(type) ?? (this.ignored.has(type) ? ignoreHandler : undefined);
+  }
+
+  /** The run handler of a type, if its handler takes runs. */
+  many(type: string): BatchEventHandler | undefined {
+    return this.batches.get(type);
   }
 
   observer(type: string): EventHandler | undefined {

@@ -52,7 +52,10 @@ export class InboxConsumer implements OnApplicationBootstrap, OnApplicationShutd
           groupId: this.ctx.consumerGroup,
           topics: this.topics,
           fromBeginning: true,
-          concurrency: 3,
+          // The city reads every channel of the network and a county the links of its townships, a
+          // partition each, a few events to a partition at a time: more of them at once share each
+          // commit (SharedTransactions). A township reads a handful.
+          concurrency: this.ctx.tier === 'township' ? 3 : 16,
           onStateChange: (state, detail) => {
             this.ctx.logger.info({ component: 'inbox-consumer', state, detail }, `consumer ${state}`);
             if (state === 'crashed' && !this.stopping) void this.restart(detail);

@@ -23,6 +23,27 @@ export class InboxRepository {
     return rows.length === 1;
   }
 
+  /**
+   * Records many events as seen in one statement (a chunk's); returns the ids it recorded now, so
+   * an id missing from the answer was already recorded (a duplicate). An id twice in the list is
+   * recorded once; telling its repeats apart is the caller's business.
+   */
+  async recordMany(manager: EntityManager, events: Array<{ env: EventEnvelope; at: MessagePosition; outcome: 'applied' | 'observed' }>): Promise<Set<string>> {
+    if (events.length === 0) return new Set();
+    const values: unknown[] = [];
+    const tuples = events.map(({ env, at, outcome }, i) => {
+      values.push(env.id, env.type, env.source, env.key, at.topic, at.partition, at.offset, outcome);
+      const b = i * 8;
+      return `($${b + 1}::uuid, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}::int, $${b + 7}::bigint, $${b + 8})`;
+    });
+    const rows: Array<{ event_id: string }> = await manager.query(
+      `insert into inbox (event_id, type, source, key, topic, partition, "offset", outcome) values ${tuples.join(', ')}
+       on conflict (event_id) do nothing returning event_id`,
+      values,
+    );
+    return new Set(rows.map((r) => r.event_id));
+  }
+
   async setOutcome(manager: EntityManager, eventId: string, outcome: 'applied' | 'stale'): Promise<void> {
     await manager.query('update inbox set outcome = $2 where event_id = $1', [eventId, outcome]);
   }

@@ -43,7 +43,7 @@ function message(n: number): IncomingMessage {
 }
 
 /** An inbox whose database fails with `failures` (one per transaction) before it works again. */
-function setUp(failures: Array<() => Error>) {
+function setUp(failures: Array<() => Error>, batch?: 'works' | 'fails') {
   const applied: string[] = [];
   const parked: unknown[] = [];
   const queue = [...failures];
@@ -55,8 +55,24 @@ function setUp(failures: Array<() => Error>) {
     },
   };
   const registry = { parse: (v: Buffer) => ({ ok: true, envelope: JSON.parse(v.toString('utf8')) as EventEnvelope, definition: PingEvent }) };
-  const handlers = { get: () => async (env: EventEnvelope) => void applied.push(env.id) };
-  const inbox = { record: async () => true, advanceKeyVersion: async () => true, setOutcome: async () => undefined };
+  const runs: string[][] = [];
+  const handlers = {
+    get: () => async (env: EventEnvelope) => void applied.push(env.id),
+    many: () =>
+      batch
+        ? async (envs: EventEnvelope[]) => {
+            if (batch === 'fails') throw new Error('a key is held');
+            runs.push(envs.map((e) => e.id));
+            applied.push(...envs.map((e) => e.id));
+          }
+        : undefined,
+  };
+  const inbox = {
+    record: async () => true,
+    recordMany: async (_m: unknown, events: Array<{ env: EventEnvelope }>) => new Set(events.map((e) => e.env.id)),
+    advanceKeyVersion: async () => true,
+    setOutcome: async () => undefined,
+  };
   const deadLetters = { park: async (req: unknown) => void parked.push(req) };
   const logger = { warn: () => undefined, error: () => undefined, info: () => undefined };
   const ctx = { code: NODE, tier: 'township', logger, topics, topology };
@@ -69,7 +85,7 @@ function setUp(failures: Array<() => Error>) {
     deadLetters as unknown as DeadLetterRepository,
     { maxAttempts: 2, backoffBaseMs: 1, backoffMaxMs: 5 },
   );
-  return { service, applied, parked };
+  return { service, applied, parked, runs };
 }
 
 describe('InboxService under a database outage', () => {
@@ -110,5 +126,18 @@ describe('InboxService under a database outage', () => {
     await expect(waiting).rejects.toThrow(/shutting down/);
     expect(applied).toEqual([]);
     expect(parked).toEqual([]);
+  });
+
+  it('applies a run of events whose handler takes runs in one call, and one by one when that call fails', async () => {
+    const control: BatchControl = { resolveOffset: () => undefined, heartbeat: async () => undefined, isRunning: () => true, isStale: () => false };
+    const ok = setUp([], 'works');
+    await ok.service.handleBatch([message(1), message(2), message(3)], control);
+    expect(ok.runs).toEqual([[envelope(1).id, envelope(2).id, envelope(3).id]]);
+    expect(ok.service.stats).toMatchObject({ applied: 3, parked: 0 });
+    const failing = setUp([], 'fails');
+    await failing.service.handleBatch([message(1), message(2)], control);
+    expect(failing.runs).toEqual([]);
+    expect(failing.applied).toEqual([envelope(1).id, envelope(2).id]);
+    expect(failing.service.stats).toMatchObject({ applied: 2, parked: 0 });
   });
 });

@@ -9,6 +9,7 @@ import { crashPoint } from '../faults.js';
 import { EventHandlers } from './event-handlers.js';
 import { classifyFailure } from './failure-kind.js';
 import { InboxRepository, type MessagePosition } from './inbox.repository.js';
+import { SharedTransactions } from './shared-transactions.js';
 
 export class NoHandlerError extends DomainError {
   readonly code = 'NO_HANDLER';
@@ -72,6 +73,7 @@ export class InboxStoppingError extends Error {
 export class InboxService implements BeforeApplicationShutdown {
   readonly stats = new InboxStats();
   private stopping = false;
+  private readonly shared: SharedTransactions;
 
   constructor(
     private readonly ctx: NodeContext,
@@ -81,7 +83,11 @@ export class InboxService implements BeforeApplicationShutdown {
     private readonly inbox: InboxRepository,
     private readonly deadLetters: DeadLetterRepository,
     @Inject(INBOX_SETTINGS) private readonly settings: InboxSettings,
-  ) {}
+  ) {
+    // A county or the city reads many links at once; a few transactions in flight keep the node and
+    // its database both busy (one alone leaves each waiting for the other).
+    this.shared = new SharedTransactions(ds, ctx.tier === 'township' ? 2 : 3);
+  }
 
   /** Before the consumer stops: a wait for the database gives up, so the stop is not held by it. */
   async beforeApplicationShutdown(): Promise<void> {
@@ -178,28 +184,68 @@ export class InboxService implements BeforeApplicationShutdown {
 
   /**
    * Applies the leading valid messages of a chunk in one transaction; returns how many it finished.
-   * Throws (and so applies none) if any of them fails.
+   * Throws (and so applies none) if any of them fails. Their ids go into the inbox in one statement
+   * (one round trip per chunk, not per event); then, in order, each new one is applied.
    */
   private async applyChunk(chunk: IncomingMessage[]): Promise<number> {
-    const counts = { applied: 0, duplicate: 0, stale: 0, observed: 0 };
-    const skipped: Array<{ verdict: Extract<Verdict, { kind: 'skip' }>; msg: IncomingMessage }> = [];
-    let done = 0;
-    await this.ds.transaction(async (m) => {
-      for (const msg of chunk) {
-        const verdict = this.classify(msg);
-        if (verdict.kind === 'park') break;
-        if (verdict.kind === 'skip') skipped.push({ verdict, msg });
-        else if (verdict.kind === 'observe') counts[await this.observeIn(m, verdict.env, msg)]++;
-        else counts[await this.applyIn(m, verdict.env, msg)]++;
-        done++;
+    let counts = { applied: 0, duplicate: 0, stale: 0, observed: 0 };
+    let skipped: Array<{ verdict: Extract<Verdict, { kind: 'skip' }>; msg: IncomingMessage }> = [];
+    const items: Array<{ msg: IncomingMessage; verdict: Exclude<Verdict, { kind: 'park' }> }> = [];
+    for (const msg of chunk) {
+      const verdict = this.classify(msg);
+      if (verdict.kind === 'park') break;
+      items.push({ msg, verdict });
+    }
+    // Shared with the chunks of other partitions being applied now: one commit for all of them.
+    // Run again alone if the shared transaction fails, so it starts from scratch.
+    await this.shared.run(async (m) => {
+      counts = { applied: 0, duplicate: 0, stale: 0, observed: 0 };
+      skipped = [];
+      const toRecord: Array<{ env: EventEnvelope; at: MessagePosition; outcome: 'applied' | 'observed' }> = [];
+      for (const { msg, verdict } of items) {
+        if (verdict.kind === 'apply') toRecord.push({ env: verdict.env, at: msg, outcome: 'applied' });
+        else if (verdict.kind === 'observe') toRecord.push({ env: verdict.env, at: msg, outcome: 'observed' });
       }
+      const fresh = await this.inbox.recordMany(m, toRecord);
+      // A run of new events of one type whose handler takes runs (and no key versions to check) is applied in one call.
+      let run: EventEnvelope[] = [];
+      const flush = async (): Promise<void> => {
+        if (run.length === 0) return;
+        const envs = run;
+        run = [];
+        await this.handlers.many(envs[0]!.type)!(envs, m);
+        crashPoint('inbox.after-apply-before-commit', envs.map((e) => e.type));
+        counts.applied += envs.length;
+      };
+      for (const { msg, verdict } of items) {
+        if (verdict.kind === 'skip') {
+          skipped.push({ verdict, msg });
+          continue;
+        }
+        // Recorded now, and the first of its id in this chunk (a repeat is a duplicate too).
+        const id = verdict.env.id.toLowerCase();
+        if (!fresh.delete(id)) {
+          counts.duplicate++;
+          continue;
+        }
+        const env = verdict.env;
+        if (verdict.kind === 'apply' && env.keyVersion === undefined && this.handlers.many(env.type)) {
+          if (run.length > 0 && run[0]!.type !== env.type) await flush();
+          run.push(env);
+          continue;
+        }
+        await flush();
+        if (verdict.kind === 'observe') counts[await this.observeRecorded(m, env)]++;
+        else counts[await this.applyRecorded(m, env)]++;
+      }
+      await flush();
     });
     this.stats.applied += counts.applied;
     this.stats.duplicates += counts.duplicate;
     this.stats.stale += counts.stale;
     this.stats.observed += counts.observed;
     for (const s of skipped) this.countSkip(s.verdict, s.msg);
-    return done;
+    return items.length;
   }
 
   /**
@@ -258,6 +304,11 @@ export class InboxService implements BeforeApplicationShutdown {
 
   private async observeIn(m: EntityManager, env: EventEnvelope, at: MessagePosition): Promise<'observed' | 'duplicate'> {
     if (!(await this.inbox.record(m, env, at, 'observed'))) return 'duplicate';
+    return this.observeRecorded(m, env);
+  }
+
+  /** Inside the caller's transaction, for an event just recorded as observed. */
+  private async observeRecorded(m: EntityManager, env: EventEnvelope): Promise<'observed'> {
     const observer = this.handlers.observer(env.type);
     if (observer) await observer(env, m);
     return 'observed';
@@ -275,6 +326,11 @@ export class InboxService implements BeforeApplicationShutdown {
   /** Inside the caller's transaction: record the id, check the key's version, apply. */
   private async applyIn(m: EntityManager, env: EventEnvelope, at: MessagePosition): Promise<ApplyOutcome> {
     if (!(await this.inbox.record(m, env, at, 'applied'))) return 'duplicate';
+    return this.applyRecorded(m, env);
+  }
+
+  /** Inside the caller's transaction, for an event just recorded: check the key's version, apply. */
+  private async applyRecorded(m: EntityManager, env: EventEnvelope): Promise<ApplyOutcome> {
     if (env.keyVersion !== undefined) {
       const versionKey = `${env.type.split('.')[0]}:${env.key}`;
       if (!(await this.inbox.advanceKeyVersion(m, versionKey, env.keyVersion, env.id))) {

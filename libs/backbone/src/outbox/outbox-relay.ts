@@ -1,6 +1,6 @@
 import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import pg from 'pg';
-import { IdempotentProducer } from '#libs/messaging';
+import { IdempotentProducer, type OutgoingMessage } from '#libs/messaging';
 import { KafkaService, NodeContext } from '#libs/node-kit';
 import { DeadLetterRepository } from '../dead-letters/dead-letter.repository.js';
 import { crashPoint } from '../faults.js';
@@ -11,6 +11,13 @@ import { unsendableReason } from './unsendable.js';
 /** The advisory lock that makes one replica of a node the relay; the others stand by. */
 const RELAY_LOCK = 7_101_002;
 const BATCH = 500;
+/**
+ * Bytes of messages per send. The broker takes a record batch (one per partition per send) of at
+ * most max.message.bytes (1 MiB by default, and the link topics keep it): 500 case envelopes of
+ * ~2.4 KB would exceed it, and a refused batch falls back to one send per event. Sends of at most
+ * this many bytes, one after the other on the idempotent producer, keep the order per key.
+ */
+const MAX_SEND_BYTES = 512 * 1024;
 const POLL_MS = 1000;
 const STANDBY_RETRY_MS = 2000;
 /** Backoff after a failure (database or broker down): 1 s, doubling up to this. */
@@ -128,19 +135,19 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private async relayWhileLeader(): Promise<void> {
     await this.connectedProducer();
     while (!this.stopping && this.leader) {
-      let sent = 0;
+      // A NOTIFY from here on means rows the reads below may not have seen: the sleep then returns at once.
       this.pending = false;
-      for (;;) {
-        const rows = await this.repo.nextBatch(BATCH);
-        if (rows.length === 0 || !this.leader) break;
+      let rows = await this.repo.nextBatch(BATCH);
+      while (rows.length > 0 && this.leader) {
         crashPoint('relay.before-publish', rows.map((r) => r.type));
         const parked = await this.publish(rows);
         crashPoint('relay.after-publish-before-mark', rows.map((r) => r.type));
         const published = rows.filter((r) => !parked.has(r.seq));
-        await this.repo.markPublished(published.map((r) => r.seq));
-        sent += rows.length;
+        rows = await this.repo.markPublishedAndNext(
+          published.map((r) => r.seq),
+          BATCH,
+        );
         this.published += published.length;
-        if (rows.length < BATCH) break;
       }
       this.lastError = undefined;
       this.failures = 0;
@@ -150,7 +157,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         while ((await this.repo.deletePublished(KEEP_PUBLISHED_SECONDS, 5000)) === 5000 && !this.stopping);
         while ((await this.inbox.prune(KEEP_INBOX_DAYS, 5000)) === 5000 && !this.stopping);
       }
-      if (sent === 0) await this.sleep(POLL_MS);
+      await this.sleep(POLL_MS);
     }
   }
 
@@ -177,17 +184,21 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async publish(rows: OutboxRow[]): Promise<Set<string>> {
     const parked = new Set<string>();
-    const message = (r: OutboxRow) => ({ topic: r.topic, key: r.key, value: JSON.stringify(r.envelope), headers: { 'event-id': r.eventId, 'event-type': r.type, source: this.ctx.code } });
+    const messages = rows.map((r) => ({ row: r, message: { topic: r.topic, key: r.key, value: JSON.stringify(r.envelope), headers: { 'event-id': r.eventId, 'event-type': r.type, source: this.ctx.code } } }));
+    for (const group of byBytes(messages, MAX_SEND_BYTES)) await this.publishGroup(group, parked);
+    return parked;
+  }
+
+  private async publishGroup(group: Array<{ row: OutboxRow; message: OutgoingMessage }>, parked: Set<string>): Promise<void> {
     try {
-      await (await this.connectedProducer()).send(rows.map(message));
-      return parked;
+      await (await this.connectedProducer()).send(group.map((g) => g.message));
+      return;
     } catch (err) {
       if (!unsendableReason(err)) throw err;
       await this.dropProducer();
-      this.ctx.logger.warn({ err, component: 'outbox-relay', rows: rows.length }, 'the broker refused a batch for good; sending its events one by one');
+      this.ctx.logger.warn({ err, component: 'outbox-relay', rows: group.length }, 'the broker refused a batch for good; sending its events one by one');
     }
-    for (const r of rows) {
-      const m = message(r);
+    for (const { row: r, message: m } of group) {
       try {
         await (await this.connectedProducer()).send([m]);
       } catch (err) {
@@ -200,7 +211,6 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         this.ctx.logger.error({ component: 'outbox-relay', eventId: r.eventId, type: r.type, topic: r.topic, key: r.key, reason }, 'outbox event parked: the broker will never take it');
       }
     }
-    return parked;
   }
 
   /**
@@ -224,4 +234,26 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       this.wake = done;
     });
   }
+}
+
+/** Splits messages, in order, into groups of at most `limit` bytes (a larger message alone in its group). */
+export function byBytes<T extends { message: OutgoingMessage }>(items: T[], limit: number): T[][] {
+  const groups: T[][] = [];
+  let group: T[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    const m = item.message;
+    // Value, key and headers, plus the record's own overhead (lengths, offsets, timestamp).
+    let size = Buffer.byteLength(m.value) + Buffer.byteLength(m.key) + 32;
+    for (const [k, v] of Object.entries(m.headers ?? {})) size += Buffer.byteLength(k) + Buffer.byteLength(v) + 8;
+    if (group.length > 0 && bytes + size > limit) {
+      groups.push(group);
+      group = [];
+      bytes = 0;
+    }
+    group.push(item);
+    bytes += size;
+  }
+  if (group.length > 0) groups.push(group);
+  return groups;
 }

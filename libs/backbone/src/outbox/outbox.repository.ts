@@ -10,6 +10,17 @@ export interface OutboxRow {
   envelope: Record<string, unknown>;
 }
 
+interface RawRow {
+  seq: string;
+  event_id: string;
+  topic: string;
+  key: string;
+  type: string;
+  envelope: Record<string, unknown>;
+}
+
+const toRow = (r: RawRow): OutboxRow => ({ seq: r.seq, eventId: r.event_id, topic: r.topic, key: r.key, type: r.type, envelope: r.envelope });
+
 export const OUTBOX_CHANNEL = 'tongban_outbox';
 
 /** The only place that queries the outbox table. */
@@ -26,17 +37,29 @@ export class OutboxRepository {
       const b = i * 5;
       return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}::jsonb)`;
     });
-    await manager.query(`insert into outbox (event_id, topic, key, type, envelope) values ${tuples.join(', ')}`, values);
-    await manager.query(`select pg_notify('${OUTBOX_CHANNEL}', '')`);
+    // One round trip: the insert and the NOTIFY (delivered at commit) in one statement.
+    await manager.query(`with added as (insert into outbox (event_id, topic, key, type, envelope) values ${tuples.join(', ')}) select pg_notify('${OUTBOX_CHANNEL}', '')`, values);
   }
 
   /** The oldest unpublished rows, in the order they were written. */
   async nextBatch(limit: number): Promise<OutboxRow[]> {
-    const rows: Array<{ seq: string; event_id: string; topic: string; key: string; type: string; envelope: Record<string, unknown> }> = await this.ds.query(
-      'select seq, event_id, topic, key, type, envelope from outbox where published_at is null and parked_at is null order by seq limit $1',
-      [limit],
+    const rows: RawRow[] = await this.ds.query('select seq, event_id, topic, key, type, envelope from outbox where published_at is null and parked_at is null order by seq limit $1', [limit]);
+    return rows.map(toRow);
+  }
+
+  /**
+   * Marks rows published and reads the next batch, in one round trip: the relay's loop pays one
+   * query per batch instead of two. The read runs on the statement's snapshot, from before the
+   * update, so it leaves the rows just marked out by their seqs.
+   */
+  async markPublishedAndNext(published: string[], limit: number): Promise<OutboxRow[]> {
+    const rows: RawRow[] = await this.ds.query(
+      `with marked as (update outbox set published_at = clock_timestamp() where seq = any($1::bigint[]))
+       select seq, event_id, topic, key, type, envelope from outbox
+       where published_at is null and parked_at is null and seq <> all($1::bigint[]) order by seq limit $2`,
+      [published, limit],
     );
-    return rows.map((r) => ({ seq: r.seq, eventId: r.event_id, topic: r.topic, key: r.key, type: r.type, envelope: r.envelope }));
+    return rows.map(toRow);
   }
 
   /** Inside the caller's transaction: takes a row the broker will never take out of the relay's reads. */
