@@ -1,24 +1,25 @@
 /**
- * City monitor benchmark: the monitor's queries and write path over N cases (default 1,000,000;
- * BENCH_MONITOR_CASES=10000000 for ten million). Starts its own PostgreSQL (port 45433, or
- * BENCH_MONITOR_PG_PORT; data under .tongban/bench-monitor, wiped before and after the run unless
- * BENCH_MONITOR_KEEP=1), runs the monitor's migration, generates the cases in SQL, fills the
- * aggregates from the rows, then times each query 200 times and apply() 1,000 times.
- * Run: npm run bench:monitor   (results are appended to bench/results/monitor.md)
+ * 5. City monitor: the dashboard's queries and the monitor's write path over one and ten million
+ * cases (smoke: 20,000), on the run's PostgreSQL, one database per size: the monitor's migration, N
+ * cases generated in SQL over 1,041 nodes (the city, 40 counties, 1,000 townships; the city's hall
+ * takes in as much as 20 townships, a county's as 5), ten years of days, 3% live (statuses weighted;
+ * lights among accepted live cases 80/15/5 green/yellow/red, red ones up to 20 days overdue, some
+ * under supervision), closed ones mostly rated or delivered, about 5% late. The aggregates are
+ * filled from the rows with one INSERT … SELECT … GROUP BY each, then VACUUM (ANALYZE). Each query
+ * runs 200 times with parameters drawn at random for each call, after 10 not counted; times are the
+ * repository call as the application makes it (TypeORM, pg, row mapping), one connection at a time.
+ * apply() changes 1,000 live cases, one transaction each, commit included (fsync on); then every
+ * case row is recounted and compared with both aggregates. See docs/monitor.md.
  */
-import { appendFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { isCaseNumber, mod11_2Check } from '#libs/cases';
-import { EmbeddedPostgres, projectRoot, stateDir } from '#libs/infra';
+import type { Figure } from '../support/report.js';
+import type { BenchContext, Scenario, ScenarioOutput } from '../support/scenario.js';
 import { MONITOR_MIGRATIONS, type MonitorCaseRow, type MonitorLight, MonitorRebuildRepository, MonitorRepository, type Queryable } from '#libs/monitor';
 
-const N = Number(process.env.BENCH_MONITOR_CASES ?? 1_000_000);
-const PORT = Number(process.env.BENCH_MONITOR_PG_PORT ?? 45433);
-const BATCH = Number(process.env.BENCH_MONITOR_BATCH ?? 500_000);
+const BATCH = 500_000;
 const RUNS = 200;
-const WRITES = 1_000;
+const MAX_WRITES = 1_000;
 const CITY = '640100000000';
 const COUNTIES = 40;
 const TOWNSHIPS_PER_COUNTY = 25;
@@ -27,7 +28,7 @@ const WEIGHT = { city: 20, county: 5, township: 1 } as const;
 const LIVE_SHARE = 0.03;
 const YEARS_OF_DAYS = 3650;
 
-const say = (m: string): void => void process.stdout.write(`${m}\n`);
+let say = (m: string): void => void process.stdout.write(`${m}\n`);
 const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)]!;
 const fmt = (n: number): string => n.toLocaleString('en-US');
@@ -221,20 +222,21 @@ function nextRow(r: MonitorCaseRow, i: number, today: string): MonitorCaseRow {
   };
 }
 
-async function main(): Promise<void> {
-  const root = stateDir('bench-monitor');
-  const keep = process.env.BENCH_MONITOR_KEEP === '1';
-  rmSync(root, { recursive: true, force: true });
-  mkdirSync(root, { recursive: true });
-  const postgres = new EmbeddedPostgres({ port: PORT, dataDir: join(root, 'postgres'), portSetting: 'BENCH_MONITOR_PG_PORT' });
-  say(`Starting PostgreSQL on port ${PORT} ...`);
-  await postgres.start();
+interface SizeResult {
+  figures: Figure[];
+  notes: string[];
+  details: Record<string, unknown>;
+}
+
+/** The whole measurement over N cases in a database of its own on the run's PostgreSQL. */
+async function overCases(ctx: BenchContext, N: number): Promise<SizeResult> {
+  const dbName = `monitor_${N}`;
+  await ctx.harness.sql('postgres', `create database ${dbName}`);
   let ds: DataSource | undefined;
   try {
-    await postgres.ensureDatabases(['monitor']);
     ds = new DataSource({
       type: 'postgres',
-      url: postgres.urlTemplate.replace('{database}', 'monitor'),
+      url: ctx.harness.url(dbName),
       migrations: MONITOR_MIGRATIONS,
       migrationsTableName: 'migrations',
       synchronize: false,
@@ -258,9 +260,10 @@ async function main(): Promise<void> {
     for (let lo = 0; lo < N; lo += BATCH) {
       const hi = Math.min(N, lo + BATCH);
       await ds.query(sql, [lo, hi, today, new Date().toISOString()]);
-      say(`  ${fmt(hi).padStart(12)} / ${fmt(N)}  (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+      ctx.progress.status(`generating: ${fmt(hi)} / ${fmt(N)} cases (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
     }
     const generateS = (performance.now() - t0) / 1000;
+    say(`${fmt(N)} cases generated; filling the aggregates from the rows ...`);
     const t1 = performance.now();
     await ds.transaction((m) => rebuild.recount(m));
     const recountS = (performance.now() - t1) / 1000;
@@ -332,7 +335,8 @@ async function main(): Promise<void> {
       const next = second ? (await repo.liveAt(node, { after: second, limit: 50 })).next : null;
       if (next) third.push({ node, after: next });
     }
-    results.push(
+    // (A small smoke run has no node with three pages of live cases.)
+    if (third.length > 0) results.push(
       await measure('live cases of a busy holder node, page 3 (50)', async () => {
         const { node, after: cursor } = pick(third);
         const op = (on: Queryable) => repo.liveAt(node, { after: cursor, limit: 50 }, on);
@@ -354,6 +358,8 @@ async function main(): Promise<void> {
       }),
     );
 
+    // As many as there are live cases to change (a smoke run has a few hundred).
+    const WRITES = Math.min(MAX_WRITES, s.live - 20);
     say(`Writes: apply() of ${fmt(WRITES)} changes to live cases, one transaction each (commit included):`);
     const targets = (await ds.query(`select case_number from monitor_case where live order by random() limit ${WRITES + 10}`)) as Array<{ case_number: string }>;
     const current = await Promise.all(targets.map((t) => repo.get(t.case_number)));
@@ -406,42 +412,43 @@ async function main(): Promise<void> {
       plans.push(`${c.sql.replace(/\s+/g, ' ').trim()}\n-- parameters: ${JSON.stringify(c.params)}\n${plan.map((p) => p['QUERY PLAN']).join('\n')}`);
     }
 
-    const when = new Date().toISOString().slice(0, 16);
-    const cpu = cpus();
-    const machine = `${cpu.length} × ${cpu[0]?.model.trim() ?? 'cpu'}, ${Math.round(totalmem() / 1024 ** 3)} GiB`;
-    const file = join(projectRoot(), 'bench/results/monitor.md');
-    if (!existsSync(file)) writeFileSync(file, HEADER);
-    const lines = [
-      '',
-      `## ${when}Z: ${fmt(N)} cases`,
-      '',
-      `${machine}; PostgreSQL ${server!.version} (shared_buffers ${server!.buffers}, work_mem ${server!.work}, max_wal_size 8GB), shared with other work.`,
-      `${fmt(s.cases)} cases, ${fmt(s.live)} live (${fmt(s.yellow)} yellow, ${fmt(s.red)} red), ${fmt(counted!.counts)} count cells, ${fmt(counted!.days)} day lines.`,
-      `Generated in ${generateS.toFixed(0)} s, aggregates filled from the rows in ${recountS.toFixed(1)} s, vacuum analyze ${analyzeS.toFixed(1)} s.`,
-      '',
-      '| operation | p50 ms | p95 ms | max ms | rows/call |',
-      '|---|---|---|---|---|',
-      ...[...results, applied, again].map((r) => `| ${r.name} | ${ms(pct(r.times, 50))} | ${ms(pct(r.times, 95))} | ${ms(r.times.at(-1)!)} | ${r.rows.toFixed(1)} |`),
-      '',
-      `After the writes (${[...outcomes].map(([k, v]) => `${k} ${v}`).join(', ')}), against a recount from the rows: ${driftText}.`,
-      '',
-      '| relation | of | size |',
-      '|---|---|---|',
-      ...sizes.map((z) => `| ${z.kind === 'r' ? '**' + z.name + '**' : z.name} | ${z.kind === 'r' ? 'table' : z.table} | ${mib(Number(z.bytes))} |`),
-      '',
-      `Slowest query by p95: **${slowest.name}**. \`EXPLAIN (ANALYZE, BUFFERS)\` of one call:`,
-      '',
-      '```',
-      ...plans,
-      '```',
-      '',
-    ];
-    appendFileSync(file, lines.join('\n'));
-    say(`\nAppended to bench/results/monitor.md (slowest query by p95: ${slowest.name}).`);
+    const all = [...results, applied, again];
+    const dashboard = results.filter((r) => r.name !== 'dueForLightCheck (100, for update skip locked)');
+    const worstP95 = Math.max(...dashboard.map((r) => pct(r.times, 95)));
+    const allTimes = dashboard.flatMap((r) => r.times).sort((a, b) => a - b);
+    const label = N >= 1_000_000 ? `${N / 1_000_000}M` : fmt(N);
+    const whole = results.find((r) => r.name === 'counts, whole network')!;
+    return {
+      figures: [
+        { id: `monitor.${label}.p50`, label: `dashboard queries over ${label} cases, p50 (all calls)`, value: pct(allTimes, 50), unit: 'ms' },
+        { id: `monitor.${label}.p95`, label: `dashboard queries over ${label} cases, p95 (all calls)`, value: pct(allTimes, 95), unit: 'ms', ...(N >= 10_000_000 ? { target: { kind: 'max' as const, value: 100 } } : {}) },
+        { id: `monitor.${label}.worst`, label: `slowest dashboard query over ${label} cases (${slowest.name}), p95`, value: worstP95, unit: 'ms', ...(N >= 10_000_000 ? { target: { kind: 'max' as const, value: 100 } } : {}) },
+        { id: `monitor.${label}.counts`, label: `network counts over ${label} cases, p95`, value: pct(whole.times, 95), unit: 'ms' },
+        { id: `monitor.${label}.apply`, label: `apply() of a case change over ${label} cases, p95 (commit included)`, value: pct(applied.times, 95), unit: 'ms' },
+      ],
+      notes: [
+        `**${fmt(N)} cases**: PostgreSQL ${server!.version} (shared_buffers ${server!.buffers}, work_mem ${server!.work}, max_wal_size 8GB). ${fmt(s.cases)} cases, ${fmt(s.live)} live (${fmt(s.yellow)} yellow, ${fmt(s.red)} red), ${fmt(counted!.counts)} count cells, ${fmt(counted!.days)} day lines. Generated in ${generateS.toFixed(0)} s, aggregates filled from the rows in ${recountS.toFixed(1)} s, vacuum analyze ${analyzeS.toFixed(1)} s. After the writes (${[...outcomes].map(([k, v]) => `${k} ${v}`).join(', ')}), against a recount from the rows: ${driftText}.`,
+        '',
+        `| operation over ${fmt(N)} cases | p50 ms | p95 ms | max ms | rows/call |`,
+        '|---|---|---|---|---|',
+        ...all.map((r) => `| ${r.name} | ${ms(pct(r.times, 50))} | ${ms(pct(r.times, 95))} | ${ms(r.times.at(-1)!)} | ${r.rows.toFixed(1)} |`),
+        '',
+        `| relation (${fmt(N)} cases) | of | size |`,
+        '|---|---|---|',
+        ...sizes.map((z) => `| ${z.kind === 'r' ? '**' + z.name + '**' : z.name} | ${z.kind === 'r' ? 'table' : z.table} | ${mib(Number(z.bytes))} |`),
+        '',
+        `Slowest query by p95 over ${fmt(N)} cases: **${slowest.name}**. \`EXPLAIN (ANALYZE, BUFFERS)\` of one call:`,
+        '',
+        '```',
+        ...plans,
+        '```',
+      ],
+      details: { cases: N, queries: Object.fromEntries(all.map((r) => [r.name, { p50: pct(r.times, 50), p95: pct(r.times, 95), max: r.times.at(-1) }])) },
+    };
   } finally {
     await ds?.destroy().catch(() => undefined);
-    await postgres.stop();
-    if (!keep) rmSync(root, { recursive: true, force: true });
+    // The next size gets the disk: tens of GiB for ten million cases and their WAL.
+    await ctx.harness.sql('postgres', `drop database if exists ${dbName}`).catch(() => undefined);
   }
 }
 
@@ -449,20 +456,19 @@ function pageRows(r: unknown): number {
   return (r as { items: unknown[] }).items.length;
 }
 
-const HEADER = `# City monitor benchmark
-
-\`npm run bench:monitor\` (\`BENCH_MONITOR_CASES=10000000\` for ten million): its own PostgreSQL, the
-monitor's migration, N cases generated in SQL over 1,041 nodes (the city, 40 counties, 1,000
-townships; the city's hall takes in as much as 20 townships, a county's as 5), ten years of days,
-3% live (statuses weighted; lights among accepted live cases 80/15/5 green/yellow/red, red ones up
-to 20 days overdue, some under supervision), closed ones mostly rated or delivered, about 5% late.
-The aggregates are filled from the rows with one INSERT … SELECT … GROUP BY each, then VACUUM
-(ANALYZE). Each query runs 200 times with parameters drawn at random for each call (nodes, light,
-cursor, 30-day window anywhere in the ten years, case number), after 10 calls not counted; times are
-the repository call as the application makes it (TypeORM, pg, row mapping), on one connection at a
-time. apply() changes 1,000 live cases, one transaction each, commit included (fsync on): half a new
-light reading at the same version, three in ten a step forward, two in ten a close; then every case
-row is recounted and compared with both aggregates. See docs/monitor.md.
-`;
-
-await main();
+export const monitor: Scenario = {
+  id: 'monitor',
+  title: '5. City monitor over millions of cases',
+  async run(ctx): Promise<ScenarioOutput> {
+    say = (m: string) => ctx.progress.say(m.trim());
+    const sizes = ctx.smoke ? [20_000] : (process.env.BENCH_MONITOR_SIZES ?? '1000000,10000000').split(',').map(Number);
+    const out: ScenarioOutput = { figures: [], notes: [], details: {} };
+    for (const n of sizes) {
+      const r = await overCases(ctx, n);
+      out.figures.push(...r.figures);
+      out.notes.push(...r.notes, '');
+      out.details![String(n)] = r.details;
+    }
+    return out;
+  },
+};
