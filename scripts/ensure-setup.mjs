@@ -3,7 +3,7 @@
 // Java 17 and Maven (for the embedded Kafka broker), npm packages, and the TypeScript build.
 // Uses only Node's standard library, since it runs before `npm ci`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,10 +48,14 @@ if (needJava || needChromium || needPoppler) {
   }
 }
 
-// 2. npm packages, exactly as the lockfile pins them; redone when the lockfile changes.
+// 2. npm packages, exactly as the lockfile pins them, with the patches of patches/ applied (npm ci
+//    runs patch-package after installing); redone when the lockfile or a patch changes.
 const lock = join(root, 'package-lock.json');
 const stamp = join(root, 'node_modules', '.tongban-lock-hash');
-const lockHash = createHash('sha256').update(readFileSync(lock)).digest('hex');
+const patchDir = join(root, 'patches');
+const lockDigest = createHash('sha256').update(readFileSync(lock));
+for (const f of existsSync(patchDir) ? readdirSync(patchDir).sort() : []) lockDigest.update(f).update(readFileSync(join(patchDir, f)));
+const lockHash = lockDigest.digest('hex');
 if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== lockHash) {
   say('Installing npm packages (npm ci) ...');
   run('npm', ['ci', '--no-audit', '--no-fund']);

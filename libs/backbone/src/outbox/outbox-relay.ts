@@ -82,6 +82,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         }
         await this.relayWhileLeader();
       } catch (err) {
+        // A pass cut short by the node's own shutdown (its database closing under it) is no failure.
+        if (this.stopping) break;
         this.failures++;
         this.lastError = (err as Error).message;
         this.ctx.logger.warn({ err, component: 'outbox-relay', failures: this.failures }, 'outbox relay error; retrying');
