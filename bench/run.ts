@@ -18,15 +18,43 @@ import { SCENARIOS } from './scenarios/index.js';
 const README_START = '<!-- bench:start -->';
 const README_END = '<!-- bench:end -->';
 
+const USAGE = `Usage: npm run bench [-- options]
+
+Runs every benchmark scenario on a broker and a PostgreSQL of its own, prints a table, and writes
+bench/results/latest.{json,md}, a copy under bench/results/runs/, and the README's table.
+
+Options:
+  --only a,b    run these scenarios only (the limits, the denominators, always run first)
+  --list        list the scenarios and exit
+  --smoke       small sizes, for a quick check (its own data folder, .tongban/bench-smoke)
+  --out DIR     write the results into DIR instead of bench/results
+
+The README's table is updated by a full run only: all scenarios, full sizes, no --out.
+  --help        show this text
+
+Ports: BENCH_KAFKA_PORT (29092), BENCH_POSTGRES_PORT (25433), nodes from 29300. See docs/benchmarks.md.
+`;
+
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      smoke: { type: 'boolean', default: false },
-      only: { type: 'string' },
-      out: { type: 'string' },
-      list: { type: 'boolean', default: false },
-    },
-  });
+  let values: { smoke?: boolean; only?: string; out?: string; list?: boolean; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      options: {
+        smoke: { type: 'boolean', default: false },
+        only: { type: 'string' },
+        out: { type: 'string' },
+        list: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    }));
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
   if (values.list) {
     for (const s of SCENARIOS) process.stdout.write(`${s.id.padEnd(12)} ${s.title}\n`);
     return 0;

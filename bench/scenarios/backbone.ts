@@ -8,9 +8,9 @@
  * The pings carry a message of about envelope size (~1.9 KB as sent), as limits.kafka.bulk's messages.
  */
 import type { BenchNetwork } from '../support/harness.js';
-import { call, signIn } from '../support/harness.js';
+import { call, postgresTree, signIn } from '../support/harness.js';
 import { type BenchContext, measured, type Scenario, type ScenarioOutput } from '../support/scenario.js';
-import { CpuMeter, rssMiB, sleep, summary } from '../support/stats.js';
+import { CpuMeter, cores, type Metered, rssMiB, sleep, summary } from '../support/stats.js';
 
 export const CITY = '640100000000';
 export const COUNTY = '640104000000';
@@ -62,7 +62,7 @@ export const backbone: Scenario = {
       const rest = { county: rssMiB(county.pid!), township: rssMiB(township.pid!) };
       ctx.progress.say(`at rest: county ${rest.county.toFixed(0)} MiB, township ${rest.township.toFixed(0)} MiB resident`);
       const auth = await signIn(county.url, 'admin');
-      const cpu = new CpuMeter(() => new Map([['county', county.pid], ['township', township.pid]]));
+      const cpu = new CpuMeter(() => new Map<string, Metered>([['county', county.pid], ['township', township.pid], ['kafka', ctx.harness.kafka.runningPid()], ['postgres', postgresTree(ctx.harness)]]));
 
       // Bulk: one transaction of N pings, time until the township applied the last.
       ctx.progress.say(`bulk: ${bulk} pings in one transaction, county → township ...`);
@@ -161,7 +161,7 @@ export const backbone: Scenario = {
         notes: [
           `A county and a township as real node processes (the city only in the topology); pings (diagnostics, POST /diagnostics/pings as the node administrator) with a 500-character message, ${Math.round(size?.b ?? 0)} bytes per envelope as stored, over 20 keys.`,
           `Bulk: ${bulk} pings written in one transaction; rate = ${bulk} / (time from the call to the last applied); all published by the relay at ${(((tPublished || Date.now()) - t0) / 1000).toFixed(1)} s. Steady: a call every 10 ms (each answered before the next) with the pings due at ${rate}/s, for ${seconds} s: ${tickRate.toFixed(0)}/s offered in ${calls} calls (${(sent / calls).toFixed(1)} pings per call); latency = the township's received_at − the envelope's occurredAt (same clock).`,
-          `Memory: VmRSS of each node process ${restSeconds} s after it was healthy, and after the steady load. CPU in bulk: county ${bulkCpu.perProcess.county?.toFixed(2)} cores, township ${bulkCpu.perProcess.township?.toFixed(2)}; steady: county ${steadyCpu.perProcess.county?.toFixed(2)}, township ${steadyCpu.perProcess.township?.toFixed(2)} (machine ${steadyCpu.machineCores.toFixed(2)}).`,
+          `Memory: VmRSS of each node process ${restSeconds} s after it was healthy, and after the steady load. CPU (cores) in bulk: ${cores(bulkCpu)}; steady: ${cores(steadyCpu)}.`,
         ],
         details: { bulk, steadySent: sent, steady: lat, steadyPhases: phases, rest, rssLoad, bulkCpu, steadyCpu, envelopeBytes: size?.b, phases: { writtenMs: tCommitted - t0, publishedMs: tPublished ? tPublished - t0 : null, appliedMs: bulkSeconds * 1000 } },
       };

@@ -11,11 +11,11 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { loadDemoCatalog } from '#libs/catalog-workbook';
 import { BIG_CITY, bigTopology, countTiers, DEMO_COUNTY, DEMO_TOWNSHIPS } from '../support/big-topology.js';
-import { type BenchNetwork, call, signIn } from '../support/harness.js';
+import { type BenchNetwork, call, postgresTree, signIn } from '../support/harness.js';
 import type { SimCommand, SimNodeSpec, SimReport } from '../support/catalog-sim.js';
 import type { BenchContext, Scenario, ScenarioOutput } from '../support/scenario.js';
 import type { Figure } from '../support/report.js';
-import { CpuMeter, rssMiB, sleep, summary } from '../support/stats.js';
+import { CpuMeter, cores, type Metered, rssMiB, sleep, summary } from '../support/stats.js';
 
 const PREFIX = 'catk';
 const TARGET_MS = 5000;
@@ -158,7 +158,15 @@ export const catalog: Scenario = {
       const plan = ctx.smoke ? [1, bigK] : [1, 1, 1, bigK, bigK];
       const runs: Array<{ k: number; version: number; lastMs: number; firstMs: number; publishMs: number }> = [];
       const timeouts: string[] = [];
-      const meter = new CpuMeter(() => new Map<string, number | undefined>([['city', cityPid], ...sims.map((s, i) => [`simulator ${i + 1}`, s.child.pid] as [string, number | undefined])]));
+      const meter = new CpuMeter(
+        () =>
+          new Map<string, Metered>([
+            ['city', cityPid],
+            ...sims.map((s, i) => [`simulator ${i + 1}`, s.child.pid] as [string, Metered]),
+            ['kafka', ctx.harness.kafka.runningPid()],
+            ['postgres', postgresTree(ctx.harness)],
+          ]),
+      );
       meter.begin();
       let cityLoad = 0;
       for (const [run, k] of plan.entries()) {
@@ -206,7 +214,7 @@ export const catalog: Scenario = {
           `Topology: ${tiers.nodes} nodes (1 city, ${tiers.counties} counties, ${tiers.townships} townships; bench/support/big-topology.ts), provisioned as \`up\` does (${prov.users} principals, ${prov.topicsCreated} topics, ${prov.grants} ACLs) in ${provisionSeconds.toFixed(1)} s.`,
           `Real node processes with their databases: the city, the county ${DEMO_COUNTY} and its township ${DEMO_TOWNSHIPS[0]}. The other ${simulated.length} counties and townships are simulated in ${groups.length} child process(es) of up to ${perProcess} nodes (bench/support/catalog-sim.ts): each with its own principal, secret, ACLs and consumer group, running a node's GroupConsumer on every topic its tier reads and a node's idempotent producer on its own up-link; it applies item revisions and manifests per origin as libs/catalog-replica does (in memory, not in a database) and sends status.catalog-applied as the outbox relay would.`,
           `Each run: K items of the demo catalog renamed as drafts (not timed), then POST /catalog/versions at the city as its catalog editor; time = the latest reported_at in the city's node_catalog_status for that version − the moment the publish call was made. Runs: ${plan.join(', ')} items.`,
-          `Simulator start-up (SCRAM handshakes, group joins, 25 nodes at a time per process): ${simStart.map((ms) => (ms / 1000).toFixed(1)).join(', ')} s; CPU during the runs: city ${(cpu.perProcess.city ?? NaN).toFixed(2)} cores, machine ${cpu.machineCores.toFixed(2)} cores.`,
+          `Simulator start-up (SCRAM handshakes, group joins, 25 nodes at a time per process): ${simStart.map((ms) => (ms / 1000).toFixed(1)).join(', ')} s; CPU during the runs (cores): ${cores(cpu)}.`,
           '| K | version | publish call (ms) | first report (ms) | last report (ms) |',
           '|---|---|---|---|---|',
           ...runs.map((r) => `| ${r.k} | ${r.version} | ${r.publishMs} | ${r.firstMs} | ${r.lastMs} |`),

@@ -6,14 +6,15 @@
  * and full round trips through a real township node's counter: intake → county take-up and
  * approval (一审一核, two operators) → result back at the township → delivered.
  */
+import { cpus } from 'node:os';
 import pg from 'pg';
 import { applyCountyImplementation, type CatalogItemInput, type CountyImplementationInput } from '#libs/catalog';
 import { Topics } from '#libs/contracts';
 import { residentIdCheckChar } from '#libs/domain';
-import { call, signIn } from '../support/harness.js';
+import { call, postgresTree, signIn } from '../support/harness.js';
 import { measured, type Scenario, type ScenarioOutput } from '../support/scenario.js';
 import { SimTownship } from '../support/sim-township.js';
-import { CpuMeter, rssMiB, sleep, summary } from '../support/stats.js';
+import { CpuMeter, cores, rssMiB, sleep, summary } from '../support/stats.js';
 
 const CITY = '640100000000';
 const COUNTY = '640104000000';
@@ -90,7 +91,7 @@ export const routing: Scenario = {
 
     const countyPid = county!.pid!;
     const rssRest = rssMiB(countyPid);
-    const cpu = new CpuMeter(() => new Map([['county', county!.pid], ['township (real)', town!.pid], ['bench (simulated townships)', process.pid], ['kafka', h.kafka.runningPid()]]));
+    const cpu = new CpuMeter(() => new Map([['county', county!.pid], ['township (real)', town!.pid], ['bench (simulated townships)', process.pid], ['kafka', h.kafka.runningPid()], ['postgres', postgresTree(h)]]));
     const countyArrived = async (): Promise<number> =>
       (await net.sql<{ n: number }>(COUNTY, `select count(*)::int as n from inbox where type = 'case.step' and source <> all($1::text[])`, [[TOWN]]))[0]!.n;
 
@@ -257,7 +258,7 @@ export const routing: Scenario = {
         `Latency: the county's commit of the arrived case (its inbox row's commit timestamp) minus the township's commit of the intake (its outbox row's), both from PostgreSQL with track_commit_timestamp on. Steady: ${steadyLat.n} cases, p50/p95/p99/max ${steadyLat.p50.toFixed(1)}/${steadyLat.p95.toFixed(1)}/${steadyLat.p99.toFixed(1)}/${steadyLat.max.toFixed(1)} ms, of which the townships' side (commit → relay marked it sent) p50/p99 ${steadyRelay.p50.toFixed(1)}/${steadyRelay.p99.toFixed(1)} ms and the county's (sent → its commit) p50/p99 ${steadyApply.p50.toFixed(1)}/${steadyApply.p99.toFixed(1)} ms. Burst: p50/p95/p99 ${burstLat.p50.toFixed(0)}/${burstLat.p95.toFixed(0)}/${burstLat.p99.toFixed(0)} ms (queueing included).`,
         `Round trips (${trips.length}, one after another during the steady load, staff API calls over HTTP, 50-ms polls): total p50/p95 ${rt.p50}/${rt.p95} ms; intake answered → case accepted at the county p50 ${rtUp.p50} ms; approval answered → awaiting delivery at the township p50 ${rtDown.p50} ms.`,
         `Exactly once: ${totalTaken} cases taken in by the simulated townships, ${countyCases} at the county, ${acks} acknowledgements back (each recorded once by event id), ${rejected} refused by the townships' checks.`,
-        `CPU during the burst (cores; 2 in all): ${Object.entries(cpuBurst.perProcess).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}; machine ${cpuBurst.machineCores.toFixed(2)}. Steady: county ${cpuSteady.perProcess.county?.toFixed(2)}, machine ${cpuSteady.machineCores.toFixed(2)}.`,
+        `CPU (cores; ${cpus().length} in all) during the burst: ${cores(cpuBurst)}. Steady: ${cores(cpuSteady)}.`,
         `County node resident memory: ${rssRest.toFixed(0)} MiB at rest, ${rssLoad.toFixed(0)} MiB after the steady load.`,
         'Where the database time went during the burst (pg_stat_statements, the county and the simulation database):',
         '',

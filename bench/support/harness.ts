@@ -13,6 +13,7 @@ import { nodePrincipal } from '#libs/contracts';
 import { EmbeddedKafka, EmbeddedPostgres, ensureNodeDatabase, NodeProcess, nodeKafkaEnv, provisionDeployment, SecretStore, stateDir, withCredentials } from '#libs/infra';
 import { createKafka, type Kafka, type KafkaCredentials } from '#libs/messaging';
 import type { Progress } from './progress.js';
+import type { Metered } from './stats.js';
 
 export interface HarnessPorts {
   kafka: number;
@@ -26,6 +27,12 @@ export const DEFAULT_PORTS: HarnessPorts = {
   postgres: Number(process.env.BENCH_POSTGRES_PORT ?? 25433),
   http: Number(process.env.BENCH_HTTP_PORT ?? 29300),
 };
+
+/** The bench's PostgreSQL as one metered process: the postmaster with all its backends and workers. */
+export function postgresTree(h: Harness): Metered {
+  const pid = h.postgres.runningPid();
+  return pid ? { tree: pid } : undefined;
+}
 
 export class Harness {
   readonly root: string;

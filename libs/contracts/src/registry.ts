@@ -86,7 +86,10 @@ export class EventRegistry {
     }
     const glimpse = glimpseOf(raw);
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, code: 'MALFORMED', reason: 'the message is not a JSON object', glimpse };
-    const envelope = plainToInstance(EventEnvelope, raw);
+    // The payload is transformed once, into its declared class below: not first as a plain copy here.
+    const { payload: rawPayload, ...head } = raw as Record<string, unknown>;
+    const envelope = plainToInstance(EventEnvelope, head);
+    envelope.payload = rawPayload as Record<string, unknown>;
     const envErrors = describeErrors(validateSync(envelope));
     if (envErrors.length > 0) return { ok: false, code: 'MALFORMED', reason: `invalid envelope: ${envErrors.join('; ')}`, glimpse };
     const def = this.defs.get(envelope.type);
