@@ -8,7 +8,7 @@
  * The pings carry a message of about envelope size (~1.9 KB as sent), as limits.kafka.bulk's messages.
  */
 import type { BenchNetwork } from '../support/harness.js';
-import { call, postgresTree, signIn } from '../support/harness.js';
+import { call, infrastructureProcesses, signIn } from '../support/harness.js';
 import { type BenchContext, measured, type Scenario, type ScenarioOutput } from '../support/scenario.js';
 import { CpuMeter, cores, type Metered, rssMiB, sleep, summary } from '../support/stats.js';
 
@@ -62,7 +62,7 @@ export const backbone: Scenario = {
       const rest = { county: rssMiB(county.pid!), township: rssMiB(township.pid!) };
       ctx.progress.say(`at rest: county ${rest.county.toFixed(0)} MiB, township ${rest.township.toFixed(0)} MiB resident`);
       const auth = await signIn(county.url, 'admin');
-      const cpu = new CpuMeter(() => new Map<string, Metered>([['county', county.pid], ['township', township.pid], ['kafka', ctx.harness.kafka.runningPid()], ['postgres', postgresTree(ctx.harness)]]));
+      const cpu = new CpuMeter(() => new Map<string, Metered>([['county', county.pid], ['township', township.pid], ...infrastructureProcesses(ctx.harness)]));
 
       // Bulk: one transaction of N pings, time until the township applied the last.
       ctx.progress.say(`bulk: ${bulk} pings in one transaction, county → township ...`);

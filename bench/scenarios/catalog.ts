@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { loadDemoCatalog } from '#libs/catalog-workbook';
 import { BIG_CITY, bigTopology, countTiers, DEMO_COUNTY, DEMO_TOWNSHIPS } from '../support/big-topology.js';
-import { type BenchNetwork, call, postgresTree, signIn } from '../support/harness.js';
+import { type BenchNetwork, call, infrastructureProcesses, signIn } from '../support/harness.js';
 import type { SimCommand, SimNodeSpec, SimReport } from '../support/catalog-sim.js';
 import type { BenchContext, Scenario, ScenarioOutput } from '../support/scenario.js';
 import type { Figure } from '../support/report.js';
@@ -163,8 +163,7 @@ export const catalog: Scenario = {
           new Map<string, Metered>([
             ['city', cityPid],
             ...sims.map((s, i) => [`simulator ${i + 1}`, s.child.pid] as [string, Metered]),
-            ['kafka', ctx.harness.kafka.runningPid()],
-            ['postgres', postgresTree(ctx.harness)],
+            ...infrastructureProcesses(ctx.harness),
           ]),
       );
       meter.begin();

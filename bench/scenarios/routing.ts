@@ -11,10 +11,10 @@ import pg from 'pg';
 import { applyCountyImplementation, type CatalogItemInput, type CountyImplementationInput } from '#libs/catalog';
 import { Topics } from '#libs/contracts';
 import { residentIdCheckChar } from '#libs/domain';
-import { call, postgresTree, signIn } from '../support/harness.js';
+import { call, infrastructureProcesses, signIn } from '../support/harness.js';
 import { measured, type Scenario, type ScenarioOutput } from '../support/scenario.js';
 import { SimTownship } from '../support/sim-township.js';
-import { CpuMeter, cores, rssMiB, sleep, summary } from '../support/stats.js';
+import { CpuMeter, cores, type Metered, rssMiB, sleep, summary } from '../support/stats.js';
 
 const CITY = '640100000000';
 const COUNTY = '640104000000';
@@ -91,7 +91,7 @@ export const routing: Scenario = {
 
     const countyPid = county!.pid!;
     const rssRest = rssMiB(countyPid);
-    const cpu = new CpuMeter(() => new Map([['county', county!.pid], ['township (real)', town!.pid], ['bench (simulated townships)', process.pid], ['kafka', h.kafka.runningPid()], ['postgres', postgresTree(h)]]));
+    const cpu = new CpuMeter(() => new Map<string, Metered>([['county', county!.pid], ['township (real)', town!.pid], ['bench (simulated townships)', process.pid], ...infrastructureProcesses(h)]));
     const countyArrived = async (): Promise<number> =>
       (await net.sql<{ n: number }>(COUNTY, `select count(*)::int as n from inbox where type = 'case.step' and source <> all($1::text[])`, [[TOWN]]))[0]!.n;
 

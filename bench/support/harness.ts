@@ -28,10 +28,16 @@ export const DEFAULT_PORTS: HarnessPorts = {
   http: Number(process.env.BENCH_HTTP_PORT ?? 29300),
 };
 
-/** The bench's PostgreSQL as one metered process: the postmaster with all its backends and workers. */
-export function postgresTree(h: Harness): Metered {
-  const pid = h.postgres.runningPid();
-  return pid ? { tree: pid } : undefined;
+/**
+ * The run's shared infrastructure as metered processes, to put beside a scenario's nodes: the
+ * broker's JVM, and PostgreSQL as one tree (the postmaster with all its backends and workers).
+ */
+export function infrastructureProcesses(h: Harness): Array<[string, Metered]> {
+  const pg = h.postgres.runningPid();
+  return [
+    ['kafka', h.kafka.runningPid()],
+    ['postgres', pg ? { tree: pg } : undefined],
+  ];
 }
 
 export class Harness {

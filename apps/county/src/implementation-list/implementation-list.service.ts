@@ -18,6 +18,13 @@ import { NotFoundError, ValidationFailedError } from '#libs/domain';
 import { Clock, NodeContext } from '#libs/node-kit';
 import { ImplementationListRepository } from './implementation-list.repository.js';
 
+/** A county's entry for a city item, as set. */
+export interface ImplementationEntry {
+  code: string;
+  revision: number;
+  settings: Record<string, unknown>;
+}
+
 export interface Editor {
   id: string;
   role?: string;
@@ -47,19 +54,9 @@ export class ImplementationListService {
    * already exists is left as it is and `undefined` is returned: the check is made under the
    * publication lock, so a seeder never overwrites what staff set in the meantime.
    */
-  async setImplementation(code: string, body: unknown, by: Editor): Promise<{ code: string; revision: number; settings: Record<string, unknown> }>;
-  async setImplementation(
-    code: string,
-    body: unknown,
-    by: Editor,
-    options: { onlyIfUnset: true },
-  ): Promise<{ code: string; revision: number; settings: Record<string, unknown> } | undefined>;
-  async setImplementation(
-    code: string,
-    body: unknown,
-    by: Editor,
-    options: { onlyIfUnset?: boolean } = {},
-  ): Promise<{ code: string; revision: number; settings: Record<string, unknown> } | undefined> {
+  async setImplementation(code: string, body: unknown, by: Editor): Promise<ImplementationEntry>;
+  async setImplementation(code: string, body: unknown, by: Editor, options: { onlyIfUnset: true }): Promise<ImplementationEntry | undefined>;
+  async setImplementation(code: string, body: unknown, by: Editor, options: { onlyIfUnset?: boolean } = {}): Promise<ImplementationEntry | undefined> {
     const live = await this.replica.liveCityItem(code);
     if (!live) throw new NotFoundError(`市级目录中没有在用事项 ${code}`, `no city item ${code} is in force`);
     const settings = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
